@@ -1,0 +1,56 @@
+#pragma once
+// The activations a layer may use, and dispatch from the enum to the value/derivative pair.
+#include <optional>
+#include <string>
+
+#include "activations/linear.h"
+#include "activations/relu.h"
+#include "activations/sigmoid.h"
+#include "activations/tanh.h"
+
+namespace descent {
+
+enum class Activation { linear, sigmoid, tanh, relu };
+
+inline const char* activation_name(Activation g) {
+  switch (g) {
+    case Activation::linear: return "linear";
+    case Activation::sigmoid: return "sigmoid";
+    case Activation::tanh: return "tanh";
+    case Activation::relu: return "relu";
+  }
+  return "?";
+}
+
+inline std::optional<Activation> parse_activation(const std::string& name) {
+  for (auto g : {Activation::linear, Activation::sigmoid, Activation::tanh, Activation::relu})
+    if (name == activation_name(g)) return g;
+  return std::nullopt;
+}
+
+inline const char* activation_names() { return "\"linear\", \"sigmoid\", \"tanh\", \"relu\""; }
+
+// A = g(Z)
+template <class T>
+void activate(Activation g, const ConstRef<T>& Z, Ref<T> A) {
+  switch (g) {
+    case Activation::linear: Linear::value<T>(Z, A); break;
+    case Activation::sigmoid: Sigmoid::value<T>(Z, A); break;
+    case Activation::tanh: Tanh::value<T>(Z, A); break;
+    case Activation::relu: ReLU::value<T>(Z, A); break;
+  }
+}
+
+// dZ = dA * g'(Z)
+template <class T>
+void activation_backward(Activation g, const ConstRef<T>& Z, const ConstRef<T>& A,
+                         const ConstRef<T>& dA, Ref<T> dZ) {
+  switch (g) {
+    case Activation::linear: Linear::backward<T>(Z, A, dA, dZ); break;
+    case Activation::sigmoid: Sigmoid::backward<T>(Z, A, dA, dZ); break;
+    case Activation::tanh: Tanh::backward<T>(Z, A, dA, dZ); break;
+    case Activation::relu: ReLU::backward<T>(Z, A, dA, dZ); break;
+  }
+}
+
+}  // namespace descent

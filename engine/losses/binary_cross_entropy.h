@@ -1,0 +1,42 @@
+#pragma once
+// Binary cross-entropy on a sigmoid output, labels y in {0, 1}:
+//   J = -1/m sum_i [ y log a + (1 - y) log(1 - a) ]
+// Each example contributes only the log of the probability given to its own label, so a
+// saturated wrong output gives log(0) = -inf and the cost is +inf (the course's notebook
+// convention), never 0 * inf = NaN. Accumulated in double whatever the scalar type.
+#include <cmath>
+
+#include "core/types.h"
+
+namespace descent {
+
+struct BinaryCrossEntropy {
+  // A, Y: (1 x m)
+  template <class T>
+  static double cost(const ConstRef<T>& A, const ConstRef<T>& Y) {
+    double sum = 0.0;
+    const Eigen::Index m = A.cols();
+    for (Eigen::Index i = 0; i < m; ++i) {
+      const double a = A(0, i);
+      sum += Y(0, i) > T(0.5) ? std::log(a) : std::log1p(-a);
+    }
+    return -sum / static_cast<double>(m);
+  }
+
+  // Fraction of examples whose prediction (a > 0.5) differs from the label.
+  template <class T>
+  static double error(const ConstRef<T>& A, const ConstRef<T>& Y) {
+    const Eigen::Index m = A.cols();
+    Eigen::Index wrong = 0;
+    for (Eigen::Index i = 0; i < m; ++i) wrong += (A(0, i) > T(0.5)) != (Y(0, i) > T(0.5));
+    return static_cast<double>(wrong) / static_cast<double>(m);
+  }
+
+  // With a sigmoid output, dJ/dZ_L (per example, before the 1/m of dW) is A - Y.
+  template <class T>
+  static void output_dZ(const ConstRef<T>& A, const ConstRef<T>& Y, Ref<T> dZ) {
+    dZ = A - Y;
+  }
+};
+
+}  // namespace descent

@@ -1,0 +1,47 @@
+#pragma once
+// Reads one JSON object of the spec with its dotted path, so every error names the field,
+// the value given and what is allowed. Missing keys take their defaults; keys the spec
+// does not know are refused (a typo must not be silently ignored).
+#include <initializer_list>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "spec/spec_error.h"
+
+namespace descent {
+
+class Fields {
+ public:
+  using json = nlohmann::json;
+
+  Fields(const json& object, std::string path);
+
+  double number(const char* key, double fallback, double lo, double hi, bool lo_open = false);
+  int integer(const char* key, int fallback, int lo, int hi);
+  // A whole number too large for int (a seed), kept in a double: exact up to 2^53.
+  double whole(const char* key, double fallback, double lo, double hi);
+  std::string choice(const char* key, const std::string& fallback,
+                     std::initializer_list<const char*> allowed);
+  bool boolean(const char* key, bool fallback);
+  // The nested object at key (an empty one when missing).
+  Fields object(const char* key);
+  // The array at key, or nullptr when missing.
+  const json* array(const char* key);
+
+  // Refuses keys that no getter asked for.
+  void finish() const;
+
+  std::string path(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+  static std::string show(const json& value);
+
+ private:
+  const json* find(const char* key);
+
+  const json& object_;
+  std::string path_;
+  std::set<std::string> known_;
+};
+
+}  // namespace descent

@@ -1,0 +1,60 @@
+#pragma once
+// The experiment spec: the one contract between every host and the engine.
+// Every field has a default (default_spec()); parse_spec() validates a JSON document in one
+// place and throws SpecError naming the field, the value and what is allowed.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "init/init.h"
+#include "layers/dense.h"
+#include "spec/spec_error.h"
+
+namespace descent {
+
+struct DataSpec {
+  std::string source = "circles";  // generator name
+  int samples = 400;               // examples before the split
+  double noise = 0.1;              // std of the Gaussian noise added to each coordinate
+  double factor = 0.5;             // circles: inner radius / outer radius
+};
+
+struct SplitSpec {
+  double train = 0.7, dev = 0.3, test = 0.0;  // ratios, summing to 1
+};
+
+struct InitSpec {
+  InitScheme scheme = InitScheme::he;
+  double scale = 1.0;  // std of W for scheme "random"
+};
+
+struct OptimizerSpec {
+  std::string name = "gd";
+  double learning_rate = 0.3;  // alpha
+};
+
+struct Spec {
+  uint64_t seed = 1;
+  DataSpec data;
+  SplitSpec split;
+  std::vector<LayerConfig> layers;  // hidden layers then the output layer (units 1, sigmoid)
+  InitSpec init;
+  OptimizerSpec optimizer;
+  int batch_size = 32;  // m of a mini-batch; the last batch of an epoch may be smaller
+  int epochs = 300;
+};
+
+// The default experiment: circles, a [2, 8, 8, 1] ReLU network with a sigmoid output,
+// He initialisation, mini-batch gradient descent.
+Spec default_spec();
+
+// Parses and validates; missing fields keep the defaults above.
+Spec parse_spec(const std::string& json_text);
+Spec parse_spec(const nlohmann::json& document);
+
+// The complete spec, every default filled in: what a host shows and shares.
+nlohmann::json to_json(const Spec& spec);
+
+}  // namespace descent

@@ -1,0 +1,66 @@
+#pragma once
+// One training run of an experiment spec: the data, the network, the optimizer and the
+// mini-batch loop. Hosts drive it in chunks of steps and collect the epochs it finished.
+#include <memory>
+#include <vector>
+
+#include "core/rng.h"
+#include "data/split.h"
+#include "optim/optimizer.h"
+#include "spec/spec.h"
+#include "spec/spec_error.h"
+#include "train/metrics.h"
+#include "train/network.h"
+
+namespace descent {
+
+class Session {
+ public:
+  using T = float;  // training runs in float32
+
+  explicit Session(const Spec& spec);
+
+  // Runs up to max_steps mini-batch updates, stopping early when the run is finished.
+  // Returns the number of steps taken; finished epochs are appended to history().
+  int step(int max_steps);
+
+  // Back to epoch 0 with the same initial weights and the same batch order, so runs compare.
+  void reset();
+
+  // Takes effect from the next mini-batch.
+  void set_learning_rate(double alpha) { alpha_ = alpha; }
+
+  bool finished() const { return epoch_ >= spec_.epochs; }
+  int epoch() const { return epoch_; }
+  long long steps() const { return step_; }
+  int steps_per_epoch() const { return batches_per_epoch_; }
+  const Spec& spec() const { return spec_; }
+  const std::vector<EpochMetrics>& history() const { return history_; }
+  const Splits& data() const { return splits_; }
+  Network<T>& network() { return net_; }
+
+ private:
+  void begin_epoch();
+  void train_batch(int first, int m);
+  EpochMetrics evaluate();
+  void evaluate_set(const Matrix<T>& X, const Matrix<T>& Y, double& loss, double& error);
+
+  Spec spec_;
+  Splits splits_;
+  Matrix<T> X_train_, Y_train_, X_dev_, Y_dev_, X_test_, Y_test_;  // (n_x x m), (1 x m)
+  Network<T> net_;
+  std::unique_ptr<Optimizer<T>> optimizer_;
+  Vector<T> theta0_;  // the initial weights, kept for reset()
+
+  Rng shuffle_rng_;
+  std::vector<int> order_;          // this epoch's permutation of the training examples
+  Matrix<T> X_batch_, Y_batch_;     // (n_x x batch_size), (1 x batch_size)
+  int batches_per_epoch_ = 0;
+  int batch_in_epoch_ = 0;
+  int epoch_ = 0;
+  long long step_ = 0;
+  double alpha_ = 0;
+  std::vector<EpochMetrics> history_;
+};
+
+}  // namespace descent

@@ -1,0 +1,86 @@
+#include "train/session_api.h"
+
+#include <exception>
+
+namespace descent {
+namespace {
+
+std::string failure(const std::string& field, const std::string& given, const std::string& allowed,
+                    const std::string& message) {
+  return nlohmann::json{{"ok", false},
+                        {"error", {{"field", field}, {"given", given}, {"allowed", allowed},
+                                   {"message", message}}}}
+      .dump();
+}
+
+// Runs fn, turning any exception into an error answer.
+template <class Fn>
+std::string guarded(Fn fn) {
+  try {
+    return fn();
+  } catch (const SpecError& e) {
+    return failure(e.field(), e.given(), e.allowed(), e.what());
+  } catch (const std::bad_alloc&) {
+    return failure("", "", "", "out of memory: the experiment is too large for this host");
+  } catch (const std::exception& e) {
+    return failure("", "", "", e.what());
+  }
+}
+
+}  // namespace
+
+std::string SessionApi::new_epochs(nlohmann::ordered_json answer) {
+  nlohmann::ordered_json epochs = nlohmann::ordered_json::array();
+  const auto& history = session_->history();
+  for (; reported_ < history.size(); ++reported_) epochs.push_back(to_json(history[reported_]));
+  answer["epochs"] = std::move(epochs);
+  return answer.dump();
+}
+
+std::string SessionApi::load(const std::string& spec_json) {
+  return guarded([&] {
+    auto next = std::make_unique<Session>(parse_spec(spec_json));
+    session_ = std::move(next);  // the previous run survives a spec that fails
+    reported_ = 0;
+    return new_epochs({{"ok", true},
+                       {"spec", to_json(session_->spec())},
+                       {"steps_per_epoch", session_->steps_per_epoch()}});
+  });
+}
+
+std::string SessionApi::step(int max_steps) {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    const int taken = session_->step(max_steps < 0 ? 0 : max_steps);
+    return new_epochs({{"ok", true},
+                       {"steps", taken},
+                       {"epoch", session_->epoch()},
+                       {"finished", session_->finished()}});
+  });
+}
+
+std::string SessionApi::reset() {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    session_->reset();
+    reported_ = 0;
+    return new_epochs({{"ok", true}});
+  });
+}
+
+std::string SessionApi::set(const std::string& key, double value) {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    if (key != "learning_rate")
+      return failure(key, "", "allowed: \"learning_rate\"", key + " cannot change during a run");
+    if (!(value > 0.0 && value <= 100.0))
+      return failure("optimizer.learning_rate", std::to_string(value),
+                     "allowed: a number > 0 and <= 100",
+                     "optimizer.learning_rate is " + std::to_string(value) +
+                         "; allowed: a number > 0 and <= 100");
+    session_->set_learning_rate(value);
+    return nlohmann::json{{"ok", true}}.dump();
+  });
+}
+
+}  // namespace descent

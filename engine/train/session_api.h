@@ -1,0 +1,31 @@
+#pragma once
+// A Session behind a JSON-in, JSON-out face that never throws: what the WASM bindings
+// expose. Every answer is {"ok": true, ...} or {"ok": false, "error": {field, given,
+// allowed, message}}, so errors cross to JavaScript as data.
+#include <memory>
+#include <string>
+
+#include "train/session.h"
+
+namespace descent {
+
+class SessionApi {
+ public:
+  // Parses, validates and builds a run. Answer: {ok, spec (every default filled in),
+  // steps_per_epoch, epochs: [epoch 0]}.
+  std::string load(const std::string& spec_json);
+  // Up to max_steps mini-batch updates. Answer: {ok, steps, epoch, finished, epochs: [new]}.
+  std::string step(int max_steps);
+  // Back to the initial weights. Answer: {ok, epochs: [epoch 0]}.
+  std::string reset();
+  // Changes a hyperparameter during a run ("learning_rate"). Answer: {ok}.
+  std::string set(const std::string& key, double value);
+
+ private:
+  std::string new_epochs(nlohmann::ordered_json answer);
+
+  std::unique_ptr<Session> session_;
+  size_t reported_ = 0;  // epochs of the history already handed out
+};
+
+}  // namespace descent

@@ -1,0 +1,69 @@
+#include "train/session.h"
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "train/session_api.h"
+
+using descent::Session;
+
+TEST(Session, EpochZeroIsTheUntrainedNetworkNearChance) {
+  Session s(descent::default_spec());
+  ASSERT_EQ(s.history().size(), 1u);
+  const auto& e0 = s.history()[0];
+  EXPECT_EQ(e0.epoch, 0);
+  EXPECT_EQ(e0.step, 0);
+  EXPECT_GT(e0.dev_error, 0.25);  // the circles are not separable by an untrained net
+  EXPECT_TRUE(std::isnan(e0.test_loss));  // the default split has no test set
+}
+
+TEST(Session, TheDefaultExperimentLearnsTheCircles) {
+  auto spec = descent::default_spec();
+  spec.epochs = 100;
+  Session s(spec);
+  while (!s.finished()) s.step(1000);
+  ASSERT_EQ(s.history().size(), 101u);
+  const auto& first = s.history().front();
+  const auto& last = s.history().back();
+  EXPECT_LT(last.train_loss, 0.5 * first.train_loss);
+  EXPECT_LT(last.dev_error, 0.10);
+  EXPECT_EQ(last.step, 100LL * s.steps_per_epoch());
+}
+
+TEST(Session, SameSeedGivesBitwiseTheSameRunAndResetReplaysIt) {
+  auto spec = descent::default_spec();
+  spec.epochs = 5;
+  Session a(spec), b(spec);
+  while (!a.finished()) a.step(7);
+  while (!b.finished()) b.step(1000);
+  ASSERT_EQ(a.history().size(), b.history().size());
+  for (size_t i = 0; i < a.history().size(); ++i) {
+    EXPECT_EQ(a.history()[i].train_loss, b.history()[i].train_loss);
+    EXPECT_EQ(a.history()[i].dev_error, b.history()[i].dev_error);
+  }
+  const double final_loss = a.history().back().train_loss;
+  a.reset();
+  EXPECT_EQ(a.history().size(), 1u);
+  while (!a.finished()) a.step(3);
+  EXPECT_EQ(a.history().back().train_loss, final_loss);
+}
+
+TEST(SessionApi, ErrorsCrossAsDataAndTheRunSurvives) {
+  descent::SessionApi api;
+  auto ok = nlohmann::json::parse(api.load("{\"epochs\": 3}"));
+  ASSERT_TRUE(ok["ok"]);
+  EXPECT_EQ(ok["epochs"].size(), 1u);
+  auto bad = nlohmann::json::parse(api.load("{\"batch_size\": 100000}"));
+  EXPECT_FALSE(bad["ok"]);
+  EXPECT_EQ(bad["error"]["field"], "batch_size");
+  EXPECT_EQ(bad["error"]["message"], "batch_size is 100000; allowed: 1 to the training-set size, 280");
+  // The earlier run is still there.
+  auto stepped = nlohmann::json::parse(api.step(1000));
+  ASSERT_TRUE(stepped["ok"]);
+  EXPECT_TRUE(stepped["finished"]);
+  EXPECT_EQ(stepped["epochs"].size(), 3u);
+  auto refused = nlohmann::json::parse(api.set("learning_rate", -2));
+  EXPECT_FALSE(refused["ok"]);
+  EXPECT_EQ(refused["error"]["field"], "optimizer.learning_rate");
+}

@@ -32,7 +32,7 @@ struct InitSpec {
 
 struct OptimizerSpec {
   std::string name = "gd";
-  double learning_rate = 0.3;  // alpha
+  double learning_rate = 0.1;  // alpha
 };
 
 struct Spec {

@@ -1,0 +1,105 @@
+// The walking skeleton, end to end: the real page, the real worker, the real engine.
+import { expect, test } from '@playwright/test';
+
+// The points of a chart series, as the page holds them.
+const series = (page, label) => page.evaluate((l) => window.descent.chart.series(l), label);
+
+test('Train draws train and dev error per epoch, and dev error falls', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./#speed=fast&epochs=60');
+  await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 60' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Finished · epoch 60 of 60/ })).toBeVisible({ timeout: 30_000 });
+
+  const dev = await series(page, 'Dev error');
+  const train = await series(page, 'Train error');
+  expect(dev.length).toBeGreaterThanOrEqual(5);
+  expect(dev.length).toBe(61);  // epoch 0 and one point per epoch
+  expect(train.length).toBe(61);
+  expect(dev[dev.length - 1].y).toBeLessThan(dev[0].y);
+  expect(dev[dev.length - 1].y).toBeLessThan(0.15);
+  // The legend names both curves.
+  const labels = await page.evaluate(() =>
+    window.descent.chart.chart.data.datasets.map((d) => d.label));
+  expect(labels).toEqual(['Train error', 'Dev error']);
+  expect(errors).toEqual([]);
+});
+
+test('Pause stops the run and Reset returns to epoch 0 with the same weights', async ({ page }) => {
+  await page.goto('./#speed=slow&epochs=500');
+  await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 500' })).toBeVisible();
+  const first = (await series(page, 'Dev error'))[0];
+
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
+  await expect.poll(async () => (await series(page, 'Dev error')).length).toBeGreaterThan(3);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('status')).toContainText('Paused');
+  const paused = (await series(page, 'Dev error')).length;
+  await page.waitForTimeout(500);
+  expect((await series(page, 'Dev error')).length).toBe(paused);
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByRole('status')).toContainText('Ready · epoch 0 of 500');
+  const after = await series(page, 'Dev error');
+  expect(after).toEqual([first]);  // same initial weights: the same epoch-0 error
+
+  // Step trains exactly one epoch.
+  await page.getByRole('button', { name: 'Step epoch' }).click();
+  await expect.poll(async () => (await series(page, 'Dev error')).length).toBe(2);
+});
+
+test('The main thread stays responsive while the worker trains', async ({ page }) => {
+  await page.goto('./#speed=max&epochs=1000000&hidden=32,32');
+  await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 1000000' })).toBeVisible();
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('status')).toContainText('steps/s');
+
+  const frames = await page.evaluate(
+    () => new Promise((resolve) => {
+      let count = 0;
+      const start = performance.now();
+      const tick = () => {
+        count += 1;
+        if (performance.now() - start < 2000) requestAnimationFrame(tick);
+        else resolve(count);
+      };
+      requestAnimationFrame(tick);
+    }),
+  );
+  const epochs = (await series(page, 'Dev error')).length;
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect(epochs).toBeGreaterThan(50);       // it really was training all along
+  expect(frames / 2).toBeGreaterThanOrEqual(30);  // frames per second on the main thread
+});
+
+test('A value that is not allowed is refused beside its control, and the run is kept', async ({ page }) => {
+  await page.goto('./#epochs=40&speed=fast');
+  await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 40' })).toBeVisible();
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('status')).toContainText('Finished');
+  const before = (await series(page, 'Dev error')).length;
+
+  const rate = page.getByLabel('Learning rate');
+  await rate.fill('-1');
+  await rate.press('Enter');
+  await expect(page.getByText('Learning rate "-1" is not allowed: use a number from 0.000001 to 100.')).toBeVisible();
+  expect((await series(page, 'Dev error')).length).toBe(before);
+
+  // The engine's own validation reaches the page too: a batch larger than the training set.
+  const batch = page.getByLabel('Mini-batch size');
+  await batch.fill('5000');
+  await batch.press('Enter');
+  await expect(page.getByText('batch_size is 5000; allowed: 1 to the training-set size, 280')).toBeVisible();
+  expect((await series(page, 'Dev error')).length).toBe(before);
+});
+
+test('A hostile or invalid link falls back to defaults with a notice', async ({ page }) => {
+  await page.goto('./#lr=<img src=x onerror=alert(1)>&seed=7');
+  await expect(page.getByText('Some settings in the link were not valid and were reset to defaults: lr.')).toBeVisible();
+  await expect(page.getByLabel('Learning rate')).toHaveValue('0.1');
+  await expect(page.getByLabel('Seed')).toHaveValue('7');
+  expect(await page.locator('img').count()).toBe(0);
+});

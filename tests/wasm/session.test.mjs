@@ -1,0 +1,85 @@
+// The WASM module in Node: the same engine the browser's worker runs.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+import { answer, loadEngine, nativeRunner } from './engine.mjs';
+
+const engine = await loadEngine();
+
+// Trains spec to the end in chunks of `chunk` steps; returns every epoch record.
+function train(spec, chunk = 50) {
+  const session = new engine.Session();
+  try {
+    const loaded = answer(session.load(JSON.stringify(spec)));
+    assert.equal(loaded.ok, true, JSON.stringify(loaded.error));
+    const epochs = [...loaded.epochs];
+    for (;;) {
+      const r = answer(session.step(chunk));
+      assert.equal(r.ok, true);
+      epochs.push(...r.epochs);
+      if (r.finished) return epochs;
+    }
+  } finally {
+    session.delete();
+  }
+}
+
+test('the default experiment trains: loss falls and dev error drops', () => {
+  const epochs = train({ epochs: 20 });
+  assert.equal(epochs.length, 21);
+  assert.deepEqual(epochs.map((e) => e.epoch), [...Array(21).keys()]);
+  const [first, last] = [epochs[0], epochs.at(-1)];
+  assert.ok(last.train_loss < 0.7 * first.train_loss, `train loss ${first.train_loss} -> ${last.train_loss}`);
+  assert.ok(last.dev_error < first.dev_error, `dev error ${first.dev_error} -> ${last.dev_error}`);
+  assert.equal(last.test_loss, null);  // no test set in the default split
+});
+
+test('the same seed gives identical metrics, whatever the chunking', () => {
+  const spec = { seed: 5, epochs: 8 };
+  assert.deepEqual(train(spec, 1), train(spec, 1000));
+  assert.notDeepEqual(train({ ...spec, seed: 6 }), train(spec));
+});
+
+test('reset replays the run from the same initial weights', () => {
+  const session = new engine.Session();
+  const epoch0 = answer(session.load('{"epochs": 4}')).epochs;
+  const run1 = answer(session.step(1000)).epochs;
+  assert.deepEqual(answer(session.reset()).epochs, epoch0);
+  assert.deepEqual(answer(session.step(1000)).epochs, run1);
+  session.delete();
+});
+
+test('errors cross as data, name the field, and keep the earlier run', () => {
+  const session = new engine.Session();
+  assert.equal(answer(session.load('{"epochs": 2}')).ok, true);
+  const bad = answer(session.load('{"optimizer": {"learning_rate": 0}}'));
+  assert.equal(bad.ok, false);
+  assert.equal(bad.error.field, 'optimizer.learning_rate');
+  assert.equal(bad.error.message, 'optimizer.learning_rate is 0; allowed: a number > 0 and <= 100');
+  assert.equal(answer(session.load('not json')).error.field, 'spec');
+  const stepped = answer(session.step(100));
+  assert.equal(stepped.ok, true);
+  assert.equal(stepped.finished, true);
+  session.delete();
+});
+
+test('the native runner and the WASM module agree to 1e-4 relative', () => {
+  const spec = { seed: 3, epochs: 10 };
+  const dir = mkdtempSync(join(tmpdir(), 'descent-'));
+  writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
+  const native = execFileSync(nativeRunner, ['run', join(dir, 'spec.json')], { encoding: 'utf8' })
+    .trim().split('\n').map((line) => JSON.parse(line)).filter((r) => 'epoch' in r);
+  const wasm = train(spec);
+  assert.equal(native.length, wasm.length);
+  for (let i = 0; i < wasm.length; i += 1) {
+    for (const key of ['train_loss', 'dev_loss', 'train_error', 'dev_error']) {
+      const [a, b] = [native[i][key], wasm[i][key]];
+      assert.ok(Math.abs(a - b) <= 1e-4 * Math.max(Math.abs(a), Math.abs(b), 1e-12),
+        `epoch ${i} ${key}: native ${a}, wasm ${b}`);
+    }
+  }
+});

@@ -1,0 +1,192 @@
+// The training worker: the only code that loads the WASM engine. It trains in chunks of
+// mini-batches, answers commands between chunks, and posts progress a few dozen times a
+// second at most, never per step.
+import createEngine from './engine.js';
+import { FromWorker, ToWorker, SPEEDS, isMessage, message } from './protocol.js';
+
+const POST_INTERVAL_MS = 40;  // at most 25 progress messages a second
+const CHUNK_BUDGET_MS = 12;   // work between looks at the message queue
+
+let engine = null;
+let session = null;
+let runId = 0;
+let state = 'idle';
+let stepsPerEpoch = 1;
+let epochsPerSecond = SPEEDS.normal;
+let pending = [];           // epochs not yet posted
+let lastPost = 0;
+let stepRate = { steps: 0, since: 0, value: 0 };
+let credit = 0;             // steps allowed by the speed limit and not yet taken
+let lastTick = 0;
+let tickQueued = false;
+
+// Yields to the event loop without setTimeout's 4 ms clamp, so commands get through.
+const channel = new MessageChannel();
+channel.port1.onmessage = () => tick();
+
+const post = (type, body) => self.postMessage(message(type, runId, body));
+
+function parse(answer) {
+  const result = JSON.parse(answer);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { detail: result.error });
+  return result;
+}
+
+function setState(next) {
+  if (state === next) return;
+  state = next;
+  post(FromWorker.state, { state });
+}
+
+function flush(force) {
+  const now = performance.now();
+  if (!force && now - lastPost < POST_INTERVAL_MS) return;
+  const last = pending[pending.length - 1];
+  if (!force && !last) return;
+  post(FromWorker.progress, {
+    epochs: pending,
+    epoch: last ? last.epoch : null,
+    finished: state === 'finished',
+    stepsPerSecond: stepRate.value,
+  });
+  pending = [];
+  lastPost = now;
+}
+
+// Runs n steps in the engine; returns how many it took.
+function runSteps(n) {
+  const result = parse(session.step(n));
+  for (const e of result.epochs) pending.push(e);
+  stepRate.steps += result.steps;
+  const now = performance.now();
+  if (now - stepRate.since >= 500) {
+    stepRate.value = Math.round((stepRate.steps * 1000) / (now - stepRate.since));
+    stepRate = { steps: 0, since: now, value: stepRate.value };
+  }
+  if (result.finished) setState('finished');
+  return result.steps;
+}
+
+function schedule(delay) {
+  if (tickQueued) return;
+  tickQueued = true;
+  if (delay > 0) setTimeout(() => channel.port2.postMessage(0), delay);
+  else channel.port2.postMessage(0);
+}
+
+function tick() {
+  tickQueued = false;
+  if (state !== 'running') return;
+  try {
+    const start = performance.now();
+    if (epochsPerSecond === null) {
+      // As fast as possible, in slices of about a millisecond until the chunk's budget is spent.
+      let batch = 8;
+      while (state === 'running' && performance.now() - start < CHUNK_BUDGET_MS) {
+        const t0 = performance.now();
+        runSteps(batch);
+        const dt = performance.now() - t0;
+        batch = Math.max(1, Math.min(100000, Math.round(dt > 0 ? (batch * 1) / dt : batch * 2)));
+      }
+      flush(state !== 'running');
+      schedule(0);
+    } else {
+      // Paced: earn steps with time, capped so a stall does not cause a burst.
+      const rate = epochsPerSecond * stepsPerEpoch;  // steps per second
+      credit = Math.min(credit + ((start - lastTick) / 1000) * rate, rate * 0.1 + 1);
+      lastTick = start;
+      const n = Math.floor(credit);
+      if (n > 0) credit -= runSteps(n);
+      flush(state !== 'running');
+      schedule(16);
+    }
+  } catch (err) {
+    fail(err);
+  }
+}
+
+function fail(err) {
+  if (state === 'running') state = 'paused';
+  post(FromWorker.error, {
+    error: err.detail || { field: '', given: '', allowed: '', message: String(err.message || err) },
+  });
+  post(FromWorker.state, { state });
+}
+
+function start() {
+  if (state === 'finished' || !session) return;
+  setState('running');
+  lastTick = performance.now();
+  stepRate = { steps: 0, since: lastTick, value: stepRate.value };
+  credit = 1;
+  schedule(0);
+}
+
+const handlers = {
+  [ToWorker.load]({ spec }) {
+    // A spec that fails leaves the previous run in place (the engine keeps it).
+    const result = parse(session.load(JSON.stringify(spec)));
+    stepsPerEpoch = result.steps_per_epoch;
+    pending = [];
+    state = 'idle';
+    post(FromWorker.loaded, { spec: result.spec, stepsPerEpoch, epochs: result.epochs });
+    post(FromWorker.state, { state });
+  },
+  [ToWorker.train]: start,
+  [ToWorker.pause]() {
+    if (state === 'running') setState('paused');
+    flush(true);
+  },
+  [ToWorker.step]({ unit }) {
+    if (state === 'finished') return;
+    setState('paused');
+    runSteps(unit === 'epoch' ? stepsPerEpoch : 1);
+    flush(true);
+  },
+  [ToWorker.reset]() {
+    const result = parse(session.reset());
+    pending = [];
+    state = 'idle';
+    post(FromWorker.loaded, { stepsPerEpoch, epochs: result.epochs });
+    post(FromWorker.state, { state });
+  },
+  [ToWorker.set]({ key, value }) {
+    if (key === 'speed') {
+      epochsPerSecond = value === null ? null : Number(value);
+      credit = 1;
+      return;
+    }
+    parse(session.set(key, Number(value)));
+  },
+};
+
+const early = [];  // commands that arrived before the engine finished loading
+
+self.onmessage = (event) => {
+  const msg = event.data;
+  if (!isMessage(msg, ToWorker)) return;
+  if (!session) {
+    early.push(event);
+    return;
+  }
+  // load and reset start a new run; any other command must name the current one.
+  if (msg.type === ToWorker.load || msg.type === ToWorker.reset) runId = msg.runId;
+  else if (msg.runId !== runId) return;
+  try {
+    handlers[msg.type](msg);
+  } catch (err) {
+    fail(err);
+  }
+};
+
+createEngine().then(
+  (module) => {
+    engine = module;
+    session = new engine.Session();
+    self.postMessage(message(FromWorker.ready, 0));
+    for (const event of early.splice(0)) self.onmessage(event);
+  },
+  (err) => self.postMessage(message(FromWorker.error, 0, {
+    error: { field: '', given: '', allowed: '', message: `the engine failed to load: ${err}` },
+  })),
+);

@@ -1,7 +1,6 @@
 #pragma once
 // The activations a layer may use, and dispatch from the enum to the value/derivative pair.
-#include <optional>
-#include <string>
+#include "core/names.h"
 
 #include "activations/linear.h"
 #include "activations/relu.h"
@@ -12,23 +11,14 @@ namespace descent {
 
 enum class Activation { linear, sigmoid, tanh, relu };
 
-inline const char* activation_name(Activation g) {
-  switch (g) {
-    case Activation::linear: return "linear";
-    case Activation::sigmoid: return "sigmoid";
-    case Activation::tanh: return "tanh";
-    case Activation::relu: return "relu";
-  }
-  return "?";
-}
+inline constexpr NameTable<Activation, 4> kActivationNames{{{
+    {Activation::linear, "linear"},
+    {Activation::sigmoid, "sigmoid"},
+    {Activation::tanh, "tanh"},
+    {Activation::relu, "relu"},
+}}};
 
-inline std::optional<Activation> parse_activation(const std::string& name) {
-  for (auto g : {Activation::linear, Activation::sigmoid, Activation::tanh, Activation::relu})
-    if (name == activation_name(g)) return g;
-  return std::nullopt;
-}
-
-inline const char* activation_names() { return "\"linear\", \"sigmoid\", \"tanh\", \"relu\""; }
+inline const char* activation_name(Activation g) { return kActivationNames.name(g); }
 
 // A = g(Z)
 template <class T>

@@ -7,9 +7,7 @@
 // Draws are made in double, in the order W1, W2, ..., so float and double networks built
 // from the same seed start from the same weights.
 #include <cmath>
-#include <optional>
-#include <string>
-
+#include "core/names.h"
 #include "core/rng.h"
 #include "layers/dense.h"
 
@@ -17,23 +15,14 @@ namespace descent {
 
 enum class InitScheme { zeros, random, xavier, he };
 
-inline const char* init_name(InitScheme s) {
-  switch (s) {
-    case InitScheme::zeros: return "zeros";
-    case InitScheme::random: return "random";
-    case InitScheme::xavier: return "xavier";
-    case InitScheme::he: return "he";
-  }
-  return "?";
-}
+inline constexpr NameTable<InitScheme, 4> kInitNames{{{
+    {InitScheme::zeros, "zeros"},
+    {InitScheme::random, "random"},
+    {InitScheme::xavier, "xavier"},
+    {InitScheme::he, "he"},
+}}};
 
-inline std::optional<InitScheme> parse_init(const std::string& name) {
-  for (auto s : {InitScheme::zeros, InitScheme::random, InitScheme::xavier, InitScheme::he})
-    if (name == init_name(s)) return s;
-  return std::nullopt;
-}
-
-inline const char* init_names() { return "\"zeros\", \"random\", \"xavier\", \"he\""; }
+inline const char* init_name(InitScheme s) { return kInitNames.name(s); }
 
 inline double init_std(InitScheme s, int n_prev, double scale) {
   switch (s) {

@@ -71,7 +71,7 @@ double Fields::whole(const char* key, double fallback, double lo, double hi) {
 }
 
 std::string Fields::choice(const char* key, const std::string& fallback,
-                           std::initializer_list<const char*> allowed) {
+                           const std::vector<const char*>& allowed) {
   const json* v = find(key);
   if (!v) return fallback;
   std::string list;

@@ -2,12 +2,13 @@
 // Reads one JSON object of the spec with its dotted path, so every error names the field,
 // the value given and what is allowed. Missing keys take their defaults; keys the spec
 // does not know are refused (a typo must not be silently ignored).
-#include <initializer_list>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/names.h"
 #include "spec/spec_error.h"
 
 namespace descent {
@@ -23,7 +24,12 @@ class Fields {
   // A whole number too large for int (a seed), kept in a double: exact up to 2^53.
   double whole(const char* key, double fallback, double lo, double hi);
   std::string choice(const char* key, const std::string& fallback,
-                     std::initializer_list<const char*> allowed);
+                     const std::vector<const char*>& allowed);
+  // A value of an enum, by its name in the enum's table.
+  template <class E, size_t N>
+  E choice(const char* key, E fallback, const NameTable<E, N>& table) {
+    return *table.parse(choice(key, table.name(fallback), table.names()));
+  }
   bool boolean(const char* key, bool fallback);
   // The nested object at key (an empty one when missing).
   Fields object(const char* key);

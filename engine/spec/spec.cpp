@@ -38,8 +38,7 @@ SplitSpec parse_split(Fields f, const SplitSpec& d) {
 LayerConfig parse_layer(Fields f) {
   LayerConfig layer;
   layer.units = f.integer("units", 1, 1, kMaxUnits);
-  layer.activation =
-      *parse_activation(f.choice("activation", "relu", {"linear", "sigmoid", "tanh", "relu"}));
+  layer.activation = f.choice("activation", Activation::relu, kActivationNames);
   f.finish();
   return layer;
 }
@@ -64,7 +63,7 @@ std::vector<LayerConfig> parse_layers(const nlohmann::json* array, const std::st
 
 InitSpec parse_init_spec(Fields f, const InitSpec& d) {
   InitSpec s;
-  s.scheme = *parse_init(f.choice("scheme", init_name(d.scheme), {"zeros", "random", "xavier", "he"}));
+  s.scheme = f.choice("scheme", d.scheme, kInitNames);
   s.scale = f.number("scale", d.scale, 0.0, 1000.0);
   f.finish();
   return s;
@@ -109,11 +108,11 @@ Spec parse_spec(const std::string& json_text) {
   return parse_spec(document);
 }
 
-nlohmann::json to_json(const Spec& s) {
-  nlohmann::json layers = nlohmann::json::array();
+nlohmann::ordered_json to_json(const Spec& s) {
+  nlohmann::ordered_json layers = nlohmann::ordered_json::array();
   for (const auto& l : s.layers)
     layers.push_back({{"units", l.units}, {"activation", activation_name(l.activation)}});
-  return {
+  return nlohmann::ordered_json{
       {"seed", s.seed},
       {"data", {{"source", s.data.source}, {"samples", s.data.samples}, {"noise", s.data.noise},
                 {"factor", s.data.factor}}},

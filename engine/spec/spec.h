@@ -55,6 +55,6 @@ Spec parse_spec(const std::string& json_text);
 Spec parse_spec(const nlohmann::json& document);
 
 // The complete spec, every default filled in: what a host shows and shares.
-nlohmann::json to_json(const Spec& spec);
+nlohmann::ordered_json to_json(const Spec& spec);
 
 }  // namespace descent

@@ -11,5 +11,6 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("load", &SessionApi::load)
       .function("step", &SessionApi::step)
       .function("reset", &SessionApi::reset)
+      .function("gradcheck", &SessionApi::gradcheck)
       .function("set", &SessionApi::set);
 }

@@ -15,24 +15,22 @@ struct BinaryCrossEntropy {
   template <class T>
   static double cost(const ConstRef<T>& A, const ConstRef<T>& Y) {
     double sum = 0.0;
-    const Eigen::Index m = A.cols();
-    for (Eigen::Index i = 0; i < m; ++i) {
+    for (Eigen::Index i = 0; i < A.cols(); ++i) {
       const double a = A(0, i);
       sum += Y(0, i) > T(0.5) ? std::log(a) : std::log1p(-a);
     }
-    return -sum / static_cast<double>(m);
+    return -sum / static_cast<double>(A.cols());
   }
 
   // Fraction of examples whose prediction (a > 0.5) differs from the label.
   template <class T>
   static double error(const ConstRef<T>& A, const ConstRef<T>& Y) {
-    const Eigen::Index m = A.cols();
     Eigen::Index wrong = 0;
-    for (Eigen::Index i = 0; i < m; ++i) wrong += (A(0, i) > T(0.5)) != (Y(0, i) > T(0.5));
-    return static_cast<double>(wrong) / static_cast<double>(m);
+    for (Eigen::Index i = 0; i < A.cols(); ++i) wrong += (A(0, i) > T(0.5)) != (Y(0, i) > T(0.5));
+    return static_cast<double>(wrong) / static_cast<double>(A.cols());
   }
 
-  // With a sigmoid output, dJ/dZ_L (per example, before the 1/m of dW) is A - Y.
+  // With a sigmoid output, dZ_L = m dJ/dZ_L = A - Y.
   template <class T>
   static void output_dZ(const ConstRef<T>& A, const ConstRef<T>& Y, Ref<T> dZ) {
     dZ = A - Y;

@@ -12,6 +12,8 @@ constexpr int kMaxLayers = 64;
 constexpr int kMaxUnits = 4096;
 constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 - 1, the largest exact JavaScript integer
 
+std::string at(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
 DataSpec parse_data(Fields f, const DataSpec& d) {
   DataSpec s;
   s.source = f.choice("source", d.source, {"circles"});
@@ -39,6 +41,14 @@ LayerConfig parse_layer(Fields f) {
   LayerConfig layer;
   layer.units = f.integer("units", 1, 1, kMaxUnits);
   layer.activation = f.choice("activation", Activation::relu, kActivationNames);
+  layer.slope = f.number("slope", layer.activation == Activation::prelu ? 0.25 : 0.01, -10.0, 10.0);
+  layer.keep_prob = f.number("keep_prob", 1.0, 0.0, 1.0, /*lo_open=*/true);
+  layer.norm = f.choice("norm", NormKind::none, kNormNames);
+  layer.channels = f.integer("channels", 0, 0, kMaxUnits);
+  if (layer.channels > 0 && layer.units % layer.channels != 0)
+    throw SpecError(f.path("channels"), std::to_string(layer.channels),
+                    "allowed: 0 (one channel per unit) or a divisor of units (" +
+                        std::to_string(layer.units) + ")");
   f.finish();
   return layer;
 }
@@ -51,37 +61,141 @@ std::vector<LayerConfig> parse_layers(const nlohmann::json* array, const std::st
                     "allowed: 1 to " + std::to_string(kMaxLayers) +
                         " layers, the last being the output layer");
   std::vector<LayerConfig> layers;
-  for (size_t l = 0; l < array->size(); ++l)
-    layers.push_back(parse_layer(Fields((*array)[l], path + "[" + std::to_string(l) + "]")));
-  const LayerConfig& out = layers.back();
-  if (out.units != 1 || out.activation != Activation::sigmoid)
-    throw SpecError(path + "[" + std::to_string(layers.size() - 1) + "]",
-                    Fields::show((*array)[layers.size() - 1]),
-                    "allowed: an output layer of 1 sigmoid unit (two classes)");
+  for (size_t l = 0; l < array->size(); ++l) layers.push_back(parse_layer(Fields((*array)[l], at(path, l))));
+  for (size_t l = 0; l + 1 < layers.size(); ++l)
+    if (layers[l].activation == Activation::softmax)
+      throw SpecError(at(path, l) + ".activation", "\"softmax\"",
+                      "allowed: softmax only on the output layer");
+  const size_t L = layers.size() - 1;
+  const LayerConfig& out = layers[L];
+  const std::string given = Fields::show((*array)[L]);
+  if (out.activation == Activation::sigmoid ? out.units != 1
+      : out.activation == Activation::softmax ? out.units < 2
+                                               : out.activation != Activation::linear)
+    throw SpecError(at(path, L), given,
+                    "allowed: an output layer of 1 sigmoid unit (binary cross-entropy), "
+                    "k >= 2 softmax units (softmax cross-entropy) or linear units (mean squared error)");
+  if (out.keep_prob != 1.0 || out.norm != NormKind::none)
+    throw SpecError(at(path, L), given, "allowed: no dropout (keep_prob 1) and no norm on the output layer");
   return layers;
+}
+
+Matrix<double> parse_matrix(const nlohmann::json& v, const std::string& path) {
+  const std::string allowed = "allowed: a non-empty array of equally long rows of numbers";
+  if (!v.is_array() || v.empty() || !v[0].is_array() || v[0].empty())
+    throw SpecError(path, Fields::show(v), allowed);
+  Matrix<double> M(v.size(), v[0].size());
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].is_array() || v[i].size() != v[0].size()) throw SpecError(at(path, i), Fields::show(v[i]), allowed);
+    for (size_t j = 0; j < v[i].size(); ++j) {
+      const auto& x = v[i][j];
+      if (!x.is_number() || !std::isfinite(x.get<double>()))
+        throw SpecError(at(at(path, i), j), Fields::show(x), "allowed: a finite number");
+      M(i, j) = x.get<double>();
+    }
+  }
+  return M;
+}
+
+Matrix<double> parse_column(const nlohmann::json& v, const std::string& path) {
+  if (!v.is_array() || v.empty()) throw SpecError(path, Fields::show(v), "allowed: a non-empty array of numbers");
+  Matrix<double> b(v.size(), 1);
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].is_number() || !std::isfinite(v[i].get<double>()))
+      throw SpecError(at(path, i), Fields::show(v[i]), "allowed: a finite number");
+    b(i, 0) = v[i].get<double>();
+  }
+  return b;
 }
 
 InitSpec parse_init_spec(Fields f, const InitSpec& d) {
   InitSpec s;
   s.scheme = f.choice("scheme", d.scheme, kInitNames);
   s.scale = f.number("scale", d.scale, 0.0, 1000.0);
+  const nlohmann::json* weights = f.array("weights");
+  if (weights) {
+    for (size_t l = 0; l < weights->size(); ++l) {
+      Fields w((*weights)[l], at(f.path("weights"), l));
+      LayerWeights lw;
+      const nlohmann::json* W = w.array("W");
+      const nlohmann::json* b = w.array("b");
+      if (!W) throw SpecError(w.path("W"), "missing", "allowed: W_l as rows of numbers (n_l x n_{l-1})");
+      lw.W = parse_matrix(*W, w.path("W"));
+      lw.b = b ? parse_column(*b, w.path("b")) : Matrix<double>::Zero(lw.W.rows(), 1);
+      if (lw.b.rows() != lw.W.rows())
+        throw SpecError(w.path("b"), std::to_string(lw.b.rows()) + " values",
+                        "allowed: one value per row of W (" + std::to_string(lw.W.rows()) + ")");
+      w.finish();
+      s.weights.push_back(std::move(lw));
+    }
+  }
+  if ((s.scheme == InitScheme::explicit_weights) != (weights != nullptr))
+    throw SpecError(f.path("weights"), weights ? "given" : "missing",
+                    "allowed: weights exactly when the scheme is \"explicit\"");
   f.finish();
   return s;
 }
 
+Regularization parse_regularization(Fields f, const Regularization& d) {
+  Regularization r;
+  r.l2 = f.number("l2", d.l2, 0.0, 1e6);
+  r.l1 = f.number("l1", d.l1, 0.0, 1e6);
+  f.finish();
+  return r;
+}
+
 OptimizerSpec parse_optimizer(Fields f, const OptimizerSpec& d) {
   OptimizerSpec s;
-  s.name = f.choice("name", d.name, {"gd"});
+  s.config.kind = f.choice("name", d.config.kind, kOptimizerNames);
   s.learning_rate = f.number("learning_rate", d.learning_rate, 0.0, 100.0, /*lo_open=*/true);
+  const std::string beta_allowed = "allowed: a number >= 0 and < 1";
+  s.config.beta1 = f.number("beta1", d.config.beta1, 0.0, 1.0);
+  s.config.beta2 = f.number("beta2", d.config.beta2, 0.0, 1.0);
+  if (s.config.beta1 >= 1.0) throw SpecError(f.path("beta1"), "1", beta_allowed);
+  if (s.config.beta2 >= 1.0) throw SpecError(f.path("beta2"), "1", beta_allowed);
+  s.config.epsilon = f.number("epsilon", d.config.epsilon, 0.0, 1.0, /*lo_open=*/true);
   f.finish();
   return s;
+}
+
+ScheduleConfig parse_schedule(Fields f, const ScheduleConfig& d) {
+  ScheduleConfig s;
+  s.kind = f.choice("name", d.kind, kScheduleNames);
+  s.decay_rate = f.number("decay_rate", d.decay_rate, 0.0, 1e6);
+  s.k = f.number("k", d.k, 0.0, 1.0, /*lo_open=*/true);
+  s.time_interval = f.integer("time_interval", d.time_interval, 1, 1000000);
+  if (const nlohmann::json* drops = f.array("drops")) {
+    for (size_t i = 0; i < drops->size(); ++i) {
+      Fields drop((*drops)[i], at(f.path("drops"), i));
+      s.drops.push_back({drop.integer("epoch", 1, 0, 1000000), drop.number("factor", 0.1, 0.0, 1e6, true)});
+      drop.finish();
+    }
+  }
+  f.finish();
+  return s;
+}
+
+nlohmann::ordered_json matrix_json(const Matrix<double>& M) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (Eigen::Index i = 0; i < M.rows(); ++i) {
+    nlohmann::ordered_json row = nlohmann::ordered_json::array();
+    for (Eigen::Index j = 0; j < M.cols(); ++j) row.push_back(M(i, j));
+    rows.push_back(row);
+  }
+  return rows;
 }
 
 }  // namespace
 
 Spec default_spec() {
   Spec s;
-  s.layers = {{8, Activation::relu}, {8, Activation::relu}, {1, Activation::sigmoid}};
+  LayerConfig hidden;
+  hidden.units = 8;
+  hidden.activation = Activation::relu;
+  LayerConfig out;
+  out.units = 1;
+  out.activation = Activation::sigmoid;
+  s.layers = {hidden, hidden, out};
   return s;
 }
 
@@ -94,7 +208,12 @@ Spec parse_spec(const nlohmann::json& document) {
   s.split = parse_split(f.object("split"), d.split);
   s.layers = parse_layers(f.array("layers"), "layers", d.layers);
   s.init = parse_init_spec(f.object("init"), d.init);
+  if (s.init.scheme == InitScheme::explicit_weights && s.init.weights.size() != s.layers.size())
+    throw SpecError("init.weights", std::to_string(s.init.weights.size()) + " layers",
+                    "allowed: one entry per layer (" + std::to_string(s.layers.size()) + ")");
+  s.regularization = parse_regularization(f.object("regularization"), d.regularization);
   s.optimizer = parse_optimizer(f.object("optimizer"), d.optimizer);
+  s.schedule = parse_schedule(f.object("schedule"), d.schedule);
   s.batch_size = f.integer("batch_size", d.batch_size, 1, kMaxSamples);
   s.epochs = f.integer("epochs", d.epochs, 1, 1000000);
   f.finish();
@@ -109,17 +228,41 @@ Spec parse_spec(const std::string& json_text) {
 }
 
 nlohmann::ordered_json to_json(const Spec& s) {
-  nlohmann::ordered_json layers = nlohmann::ordered_json::array();
-  for (const auto& l : s.layers)
-    layers.push_back({{"units", l.units}, {"activation", activation_name(l.activation)}});
-  return nlohmann::ordered_json{
+  using json = nlohmann::ordered_json;
+  json layers = json::array();
+  for (const auto& l : s.layers) {
+    json layer = {{"units", l.units}, {"activation", activation_name(l.activation)}};
+    if (l.activation == Activation::leaky_relu || l.activation == Activation::prelu) layer["slope"] = l.slope;
+    layer["keep_prob"] = l.keep_prob;
+    layer["norm"] = kNormNames.name(l.norm);
+    if (l.channels > 0) layer["channels"] = l.channels;
+    layers.push_back(layer);
+  }
+  json init = {{"scheme", init_name(s.init.scheme)}, {"scale", s.init.scale}};
+  if (!s.init.weights.empty()) {
+    json weights = json::array();
+    for (const auto& w : s.init.weights) weights.push_back({{"W", matrix_json(w.W)}, {"b", json(std::vector<double>(w.b.data(), w.b.data() + w.b.size()))}});
+    init["weights"] = weights;
+  }
+  json schedule = {{"name", kScheduleNames.name(s.schedule.kind)}, {"decay_rate", s.schedule.decay_rate},
+                   {"k", s.schedule.k}, {"time_interval", s.schedule.time_interval}};
+  json drops = json::array();
+  for (const auto& d : s.schedule.drops) drops.push_back({{"epoch", d.epoch}, {"factor", d.factor}});
+  schedule["drops"] = drops;
+  return json{
       {"seed", s.seed},
       {"data", {{"source", s.data.source}, {"samples", s.data.samples}, {"noise", s.data.noise},
                 {"factor", s.data.factor}}},
       {"split", {{"train", s.split.train}, {"dev", s.split.dev}, {"test", s.split.test}}},
       {"layers", layers},
-      {"init", {{"scheme", init_name(s.init.scheme)}, {"scale", s.init.scale}}},
-      {"optimizer", {{"name", s.optimizer.name}, {"learning_rate", s.optimizer.learning_rate}}},
+      {"init", init},
+      {"regularization", {{"l2", s.regularization.l2}, {"l1", s.regularization.l1}}},
+      {"optimizer", {{"name", kOptimizerNames.name(s.optimizer.config.kind)},
+                     {"learning_rate", s.optimizer.learning_rate},
+                     {"beta1", s.optimizer.config.beta1},
+                     {"beta2", s.optimizer.config.beta2},
+                     {"epsilon", s.optimizer.config.epsilon}}},
+      {"schedule", schedule},
       {"batch_size", s.batch_size},
       {"epochs", s.epochs},
   };

@@ -9,7 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "init/init.h"
-#include "layers/dense.h"
+#include "layers/layer.h"
+#include "optim/optimizer_config.h"
+#include "regularization/regularization.h"
+#include "schedules/schedule.h"
 #include "spec/spec_error.h"
 
 namespace descent {
@@ -27,21 +30,24 @@ struct SplitSpec {
 
 struct InitSpec {
   InitScheme scheme = InitScheme::he;
-  double scale = 1.0;  // std of W for scheme "random"
+  double scale = 1.0;                // multiplies every scheme's weights
+  std::vector<LayerWeights> weights;  // scheme "explicit": W_l (n_l x n_{l-1}), b_l (n_l x 1)
 };
 
 struct OptimizerSpec {
-  std::string name = "gd";
-  double learning_rate = 0.1;  // alpha
+  OptimizerConfig config;      // kind, beta1, beta2, epsilon
+  double learning_rate = 0.1;  // alpha0
 };
 
 struct Spec {
   uint64_t seed = 1;
   DataSpec data;
   SplitSpec split;
-  std::vector<LayerConfig> layers;  // hidden layers then the output layer (units 1, sigmoid)
+  std::vector<LayerConfig> layers;  // hidden layers then the output layer
   InitSpec init;
+  Regularization regularization;    // l2, l1 lambdas
   OptimizerSpec optimizer;
+  ScheduleConfig schedule;
   int batch_size = 32;  // m of a mini-batch; the last batch of an epoch may be smaller
   int epochs = 300;
 };

@@ -6,6 +6,7 @@
 
 #include "core/rng.h"
 #include "data/split.h"
+#include "gradcheck/gradcheck.h"
 #include "optim/optimizer.h"
 #include "spec/spec.h"
 #include "spec/spec_error.h"
@@ -27,8 +28,14 @@ class Session {
   // Back to epoch 0 with the same initial weights and the same batch order, so runs compare.
   void reset();
 
-  // Takes effect from the next mini-batch.
-  void set_learning_rate(double alpha) { alpha_ = alpha; }
+  // Sets alpha0, the rate the schedule decays from; takes effect from the next mini-batch.
+  void set_learning_rate(double alpha0);
+  // The rate of the coming epoch: the schedule at the number of epochs done.
+  double learning_rate() const { return alpha_; }
+
+  // Checks backprop of the current weights in double precision on up to max_examples
+  // training examples (and up to max_per_block components of each parameter block).
+  GradcheckReport gradient_check(int max_examples = 64, int max_per_block = 0) const;
 
   bool finished() const { return epoch_ >= spec_.epochs; }
   int epoch() const { return epoch_; }
@@ -44,22 +51,24 @@ class Session {
   void train_batch(int first, int m);
   EpochMetrics evaluate();
   void evaluate_set(const Matrix<T>& X, const Matrix<T>& Y, double& loss, double& error);
+  Matrix<T> targets(const Dataset& d) const;  // labels -> (n_L x m) targets of the loss
 
   Spec spec_;
   Splits splits_;
-  Matrix<T> X_train_, Y_train_, X_dev_, Y_dev_, X_test_, Y_test_;  // (n_x x m), (1 x m)
+  Matrix<T> X_train_, Y_train_, X_dev_, Y_dev_, X_test_, Y_test_;  // (n_x x m), (n_L x m)
   Network<T> net_;
   std::unique_ptr<Optimizer<T>> optimizer_;
   Vector<T> theta0_;  // the initial weights, kept for reset()
 
-  Rng shuffle_rng_;
+  Rng shuffle_rng_, dropout_rng_;
   std::vector<int> order_;          // this epoch's permutation of the training examples
-  Matrix<T> X_batch_, Y_batch_;     // (n_x x batch_size), (1 x batch_size)
+  Matrix<T> X_batch_, Y_batch_;     // (n_x x batch_size), (n_L x batch_size)
   int batches_per_epoch_ = 0;
   int batch_in_epoch_ = 0;
   int epoch_ = 0;
   long long step_ = 0;
-  double alpha_ = 0;
+  double alpha0_ = 0;  // the schedule's starting rate
+  double alpha_ = 0;   // this epoch's rate
   std::vector<EpochMetrics> history_;
 };
 

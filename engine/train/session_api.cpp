@@ -2,6 +2,8 @@
 
 #include <exception>
 
+#include "gradcheck/report_json.h"
+
 namespace descent {
 namespace {
 
@@ -65,6 +67,16 @@ std::string SessionApi::reset() {
     session_->reset();
     reported_ = 0;
     return new_epochs({{"ok", true}});
+  });
+}
+
+std::string SessionApi::gradcheck() {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    // Large networks: a bounded sample of each block keeps the check under a few seconds.
+    return nlohmann::ordered_json{{"ok", true},
+                                  {"report", to_json(session_->gradient_check(64, 200))}}
+        .dump();
   });
 }
 

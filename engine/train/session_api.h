@@ -18,6 +18,9 @@ class SessionApi {
   std::string step(int max_steps);
   // Back to the initial weights. Answer: {ok, epochs: [epoch 0]}.
   std::string reset();
+  // Checks backprop at the current weights. Answer: {ok, report: {difference, verdict,
+  // blocks: [{block, difference, verdict, worst}], notes}}.
+  std::string gradcheck();
   // Changes a hyperparameter during a run ("learning_rate"). Answer: {ok}.
   std::string set(const std::string& key, double value);
 

@@ -48,7 +48,8 @@ TEST(Spec, ErrorsNameTheFieldTheValueAndWhatIsAllowed) {
             "optimizer.learning_rate is -1; allowed: a number > 0 and <= 100");
   EXPECT_EQ(field, "optimizer.learning_rate");
   EXPECT_EQ(error_of(R"({"init": {"scheme": "magic"}})", &field),
-            R"(init.scheme is "magic"; allowed: one of "zeros", "random", "xavier", "he")");
+            R"(init.scheme is "magic"; allowed: one of "zeros", "random", "xavier", "glorot", "he", )"
+            R"("random_uniform", "xavier_uniform", "glorot_uniform", "he_uniform", "identity", "explicit")");
   EXPECT_EQ(error_of(R"({"epochs": 2.5})", &field),
             "epochs is 2.5; allowed: a whole number from 1 to 1000000");
   EXPECT_EQ(error_of(R"({"layers": [{"units": 0}]})", &field),

@@ -1,0 +1,76 @@
+#pragma once
+// Adam (Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, Algorithm 1),
+// with the course's names (deeplearning.ai, "Improving Deep Neural Networks", week 2).
+// t counts the calls of update() from 1:
+//   v_dtheta    := beta1 * v_dtheta + (1 - beta1) * dtheta
+//   S_dtheta    := beta2 * S_dtheta + (1 - beta2) * dtheta^2         (elementwise square)
+//   v_corrected := v_dtheta / (1 - beta1^t)
+//   S_corrected := S_dtheta / (1 - beta2^t)
+//   theta       := theta - alpha * v_corrected / (sqrt(S_corrected) + epsilon)
+// The bias corrections 1 - beta^t are computed in double, then rounded to T once.
+// Shapes: P = number of parameters.
+#include <cmath>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+#include "optim/optimizer.h"
+
+namespace descent {
+
+template <class T>
+class Adam final : public Optimizer<T> {
+ public:
+  // beta1, beta2 in [0, 1) (0.9 and 0.999 in the paper); epsilon >= 0 (1e-8).
+  Adam(Eigen::Index P, double beta1, double beta2, double epsilon)
+      : v_dtheta_(Vector<T>::Zero(P)),
+        S_dtheta_(Vector<T>::Zero(P)),
+        beta1_(beta1),
+        beta2_(beta2),
+        epsilon_(T(epsilon)) {
+    if (P < 0) throw std::invalid_argument("[Adam]: P must be >= 0");
+    if (!(beta1 >= 0.0 && beta1 < 1.0))
+      throw std::invalid_argument("[Adam]: beta1 is " + std::to_string(beta1) +
+                                  "; allowed: 0 <= beta1 < 1");
+    if (!(beta2 >= 0.0 && beta2 < 1.0))
+      throw std::invalid_argument("[Adam]: beta2 is " + std::to_string(beta2) +
+                                  "; allowed: 0 <= beta2 < 1");
+    if (!(epsilon >= 0.0))
+      throw std::invalid_argument("[Adam]: epsilon is " + std::to_string(epsilon) +
+                                  "; allowed: epsilon >= 0");
+  }
+
+  // theta, dtheta: (P).
+  void update(Eigen::Ref<Vector<T>> theta, const Eigen::Ref<const Vector<T>>& dtheta,
+              T alpha) override {
+    if (theta.size() != v_dtheta_.size() || dtheta.size() != v_dtheta_.size())
+      throw std::invalid_argument("[Adam::update]: theta and dtheta must have P = " +
+                                  std::to_string(v_dtheta_.size()) + " entries");
+    ++t_;
+    v_dtheta_.array() = T(beta1_) * v_dtheta_.array() + T(1.0 - beta1_) * dtheta.array();
+    S_dtheta_.array() =
+        T(beta2_) * S_dtheta_.array() + T(1.0 - beta2_) * dtheta.array().square();
+    const T correction1 = T(1.0 - std::pow(beta1_, double(t_)));  // 1 - beta1^t
+    const T correction2 = T(1.0 - std::pow(beta2_, double(t_)));  // 1 - beta2^t
+    // Lazy Eigen expressions over the members: nothing is allocated.
+    const auto v_corrected = v_dtheta_.array() / correction1;  // (P)
+    const auto S_corrected = S_dtheta_.array() / correction2;  // (P)
+    theta.array() -= alpha * v_corrected / (S_corrected.sqrt() + epsilon_);  // (P)
+  }
+  void reset() override {
+    v_dtheta_.setZero();
+    S_dtheta_.setZero();
+    t_ = 0;
+  }
+
+  std::int64_t t() const { return t_; }  // update() calls since construction or reset()
+
+ private:
+  Vector<T> v_dtheta_;  // (P) first moment, mean of dtheta
+  Vector<T> S_dtheta_;  // (P) second moment, mean of dtheta^2
+  double beta1_, beta2_;
+  T epsilon_;
+  std::int64_t t_ = 0;
+};
+
+}  // namespace descent

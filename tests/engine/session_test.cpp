@@ -67,3 +67,49 @@ TEST(SessionApi, ErrorsCrossAsDataAndTheRunSurvives) {
   EXPECT_FALSE(refused["ok"]);
   EXPECT_EQ(refused["error"]["field"], "optimizer.learning_rate");
 }
+
+TEST(Session, ExplicitWeightsAreCheckedAgainstTheDataAndUsed) {
+  auto spec = descent::parse_spec(std::string(R"({
+    "layers": [{"units": 2, "activation": "tanh"}, {"units": 1, "activation": "sigmoid"}],
+    "init": {"scheme": "explicit", "weights": [{"W": [[1, 2], [3, 4]], "b": [0.5, -0.5]}, {"W": [[7, 8]]}]}})"));
+  Session s(spec);
+  auto& p = s.network().params;
+  EXPECT_EQ(p.value(0)(1, 0), 3.0f);  // W1
+  EXPECT_EQ(p.value(1)(0, 0), 0.5f);  // b1
+  EXPECT_EQ(p.value(2)(0, 1), 8.0f);  // W2
+  spec.init.weights[0].W.resize(2, 3);  // the circles have 2 features, not 3
+  try {
+    Session bad(spec);
+    FAIL() << "a 2 x 3 W1 was accepted";
+  } catch (const descent::SpecError& e) {
+    EXPECT_STREQ(e.what(), "init.weights[0].W is 2 x 3; allowed: 2 x 2 (n_l x n_{l-1})");
+  }
+}
+
+TEST(Session, GradientCheckAtInitialisationAndAfterTraining) {
+  auto spec = descent::default_spec();
+  spec.regularization.l2 = 0.1;
+  spec.layers[0].activation = descent::Activation::tanh;
+  spec.layers[1].activation = descent::Activation::tanh;
+  Session s(spec);
+  const auto before = s.gradient_check();
+  s.step(20 * s.steps_per_epoch());
+  const auto after = s.gradient_check();
+  std::cout << "gradient check of the session: " << before.difference << " at initialisation, "
+            << after.difference << " after 20 epochs\n";
+  EXPECT_LT(before.difference, 1e-7);
+  EXPECT_LT(after.difference, 1e-7);
+  EXPECT_EQ(before.blocks.size(), 6u);
+}
+
+TEST(Session, AdamWithDecayTrainsAndReportsTheScheduledRate) {
+  auto spec = descent::parse_spec(std::string(R"({"epochs": 30,
+    "optimizer": {"name": "adam", "learning_rate": 0.01},
+    "schedule": {"name": "inverse_time", "decay_rate": 1}})"));
+  Session s(spec);
+  while (!s.finished()) s.step(1000);
+  const auto& h = s.history();
+  EXPECT_DOUBLE_EQ(h[0].learning_rate, 0.01);
+  EXPECT_DOUBLE_EQ(h[3].learning_rate, 0.01 / 4);  // the rate of epoch 3: alpha0 / (1 + 1 * 3)
+  EXPECT_LT(h.back().dev_error, 0.1);
+}

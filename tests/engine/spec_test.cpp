@@ -69,3 +69,55 @@ TEST(Spec, RefusesUnknownFieldsAndBadJson) {
                 .find("allowed: an output layer of 1 sigmoid unit"),
             std::string::npos);
 }
+
+TEST(Spec, ReadsEveryTechniqueOfTheCourse) {
+  const auto spec = parse_spec(std::string(R"({
+    "layers": [{"units": 6, "activation": "leaky_relu", "slope": 0.1, "keep_prob": 0.8, "norm": "batch"},
+               {"units": 4, "activation": "prelu", "norm": "instance", "channels": 2},
+               {"units": 2, "activation": "softmax"}],
+    "init": {"scheme": "glorot_uniform", "scale": 2},
+    "regularization": {"l2": 0.7, "l1": 0.01},
+    "optimizer": {"name": "adam", "learning_rate": 0.001, "beta1": 0.8, "beta2": 0.99, "epsilon": 1e-7},
+    "schedule": {"name": "step_drops", "drops": [{"epoch": 10, "factor": 0.5}]}})"));
+  EXPECT_EQ(spec.layers[0].activation, descent::Activation::leaky_relu);
+  EXPECT_DOUBLE_EQ(spec.layers[0].slope, 0.1);
+  EXPECT_DOUBLE_EQ(spec.layers[0].keep_prob, 0.8);
+  EXPECT_EQ(spec.layers[0].norm, descent::NormKind::batch);
+  EXPECT_DOUBLE_EQ(spec.layers[1].slope, 0.25);  // PReLU starts from He et al.'s 0.25
+  EXPECT_EQ(spec.layers[1].channels, 2);
+  EXPECT_EQ(spec.init.scheme, descent::InitScheme::glorot_uniform);
+  EXPECT_DOUBLE_EQ(spec.regularization.l2, 0.7);
+  EXPECT_EQ(spec.optimizer.config.kind, descent::OptimizerKind::adam);
+  EXPECT_DOUBLE_EQ(spec.optimizer.config.beta2, 0.99);
+  EXPECT_EQ(spec.schedule.kind, descent::ScheduleKind::step_drops);
+  ASSERT_EQ(spec.schedule.drops.size(), 1u);
+  EXPECT_EQ(spec.schedule.drops[0].epoch, 10);
+  EXPECT_EQ(to_json(parse_spec(to_json(spec).dump())), to_json(spec));
+}
+
+TEST(Spec, RefusesWhatTheCourseDoesNotAllow) {
+  EXPECT_EQ(error_of(R"({"layers": [{"units": 4, "keep_prob": 0}, {"units": 1, "activation": "sigmoid"}]})"),
+            "layers[0].keep_prob is 0; allowed: a number > 0 and <= 1");
+  EXPECT_EQ(error_of(R"({"optimizer": {"beta1": 1}})"), "optimizer.beta1 is 1; allowed: a number >= 0 and < 1");
+  EXPECT_EQ(error_of(R"({"layers": [{"units": 4, "activation": "softmax"}, {"units": 1, "activation": "sigmoid"}]})"),
+            R"(layers[0].activation is "softmax"; allowed: softmax only on the output layer)");
+  EXPECT_EQ(error_of(R"({"layers": [{"units": 4, "norm": "instance", "channels": 3}, {"units": 1, "activation": "sigmoid"}]})"),
+            "layers[0].channels is 3; allowed: 0 (one channel per unit) or a divisor of units (4)");
+  EXPECT_EQ(error_of(R"({"schedule": {"name": "cosine"}})"),
+            R"(schedule.name is "cosine"; allowed: one of "constant", "inverse_time", "exponential", "staircase", "step_drops")");
+  EXPECT_EQ(error_of(R"({"init": {"scheme": "explicit"}})"),
+            R"(init.weights is missing; allowed: weights exactly when the scheme is "explicit")");
+  EXPECT_EQ(error_of(R"({"layers": [{"units": 1, "activation": "sigmoid"}],
+                         "init": {"scheme": "explicit", "weights": [{"W": [[1, "x"]]}]}})"),
+            R"(init.weights[0].W[0][1] is "x"; allowed: a finite number)");
+}
+
+TEST(Spec, ExplicitWeightsAreTheStartingWeights) {
+  const auto spec = parse_spec(std::string(R"({
+    "layers": [{"units": 2, "activation": "tanh"}, {"units": 1, "activation": "sigmoid"}],
+    "init": {"scheme": "explicit", "weights": [{"W": [[1, 2], [3, 4]], "b": [0.5, -0.5]}, {"W": [[7, 8]]}]}})"));
+  ASSERT_EQ(spec.init.weights.size(), 2u);
+  EXPECT_EQ(spec.init.weights[0].W(1, 0), 3.0);  // row-major in the spec: W[row][col]
+  EXPECT_EQ(spec.init.weights[0].b(1, 0), -0.5);
+  EXPECT_EQ(spec.init.weights[1].b(0, 0), 0.0);  // b defaults to zeros
+}

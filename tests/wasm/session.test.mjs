@@ -67,19 +67,65 @@ test('errors cross as data, name the field, and keep the earlier run', () => {
   session.delete();
 });
 
-test('the native runner and the WASM module agree to 1e-4 relative', () => {
-  const spec = { seed: 3, epochs: 10 };
+// The native runner's epochs for a spec.
+function runNative(spec) {
   const dir = mkdtempSync(join(tmpdir(), 'descent-'));
   writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
-  const native = execFileSync(nativeRunner, ['run', join(dir, 'spec.json')], { encoding: 'utf8' })
+  return execFileSync(nativeRunner, ['run', join(dir, 'spec.json')], { encoding: 'utf8' })
     .trim().split('\n').map((line) => JSON.parse(line)).filter((r) => 'epoch' in r);
-  const wasm = train(spec);
-  assert.equal(native.length, wasm.length);
-  for (let i = 0; i < wasm.length; i += 1) {
-    for (const key of ['train_loss', 'dev_loss', 'train_error', 'dev_error']) {
-      const [a, b] = [native[i][key], wasm[i][key]];
-      assert.ok(Math.abs(a - b) <= 1e-4 * Math.max(Math.abs(a), Math.abs(b), 1e-12),
-        `epoch ${i} ${key}: native ${a}, wasm ${b}`);
+}
+
+test('the native runner and the WASM module agree to 1e-4 relative', () => {
+  const specs = [
+    { seed: 3, epochs: 10 },
+    {
+      seed: 8, epochs: 10, regularization: { l2: 0.05 },
+      layers: [
+        { units: 12, activation: 'prelu', norm: 'batch', keep_prob: 0.9 },
+        { units: 6, activation: 'tanh', norm: 'layer' },
+        { units: 2, activation: 'softmax' },
+      ],
+      optimizer: { name: 'adam', learning_rate: 0.005 },
+      schedule: { name: 'staircase', decay_rate: 0.5, time_interval: 3 },
+    },
+  ];
+  for (const spec of specs) {
+    const native = runNative(spec);
+    const wasm = train(spec);
+    assert.equal(native.length, wasm.length);
+    for (let i = 0; i < wasm.length; i += 1) {
+      for (const key of ['train_loss', 'dev_loss', 'train_error', 'dev_error', 'learning_rate']) {
+        const [a, b] = [native[i][key], wasm[i][key]];
+        assert.ok(Math.abs(a - b) <= 1e-4 * Math.max(Math.abs(a), Math.abs(b), 1e-12),
+          `spec ${JSON.stringify(spec).slice(0, 40)} epoch ${i} ${key}: native ${a}, wasm ${b}`);
+      }
     }
   }
+});
+
+test('the gradient check runs in the module and returns its report', () => {
+  const session = new engine.Session();
+  answer(session.load(JSON.stringify({
+    layers: [{ units: 6, activation: 'tanh', norm: 'batch' }, { units: 2, activation: 'softmax' }],
+    regularization: { l2: 0.1 },
+  })));
+  const { ok, report } = answer(session.gradcheck());
+  assert.equal(ok, true);
+  assert.ok(report.difference < 1e-7, `difference ${report.difference}`);
+  assert.deepEqual(report.blocks.map((b) => b.block), ['dW1', 'dgamma1', 'dbeta1', 'dW2', 'db2']);
+  assert.deepEqual(report.bands, [1e-7, 1e-5, 1e-3]);
+  session.delete();
+});
+
+test('Adam, dropout and decay run in the module as they do natively', () => {
+  const spec = {
+    seed: 4, epochs: 6,
+    layers: [{ units: 8, activation: 'relu', keep_prob: 0.9 }, { units: 1, activation: 'sigmoid' }],
+    optimizer: { name: 'adam', learning_rate: 0.01 },
+    schedule: { name: 'exponential', k: 0.9 },
+  };
+  const epochs = train(spec);
+  assert.ok(Math.abs(epochs[2].learning_rate - 0.01 * 0.81) < 1e-12);
+  assert.ok(epochs.at(-1).train_loss < epochs[0].train_loss);
+  assert.deepEqual(train(spec), epochs);
 });

@@ -4,6 +4,7 @@
 // Each example contributes only the log of the probability given to its own label, so a
 // saturated wrong output gives log(0) = -inf and the cost is +inf (the course's notebook
 // convention), never 0 * inf = NaN. Accumulated in double whatever the scalar type.
+#include <algorithm>
 #include <cmath>
 
 #include "core/types.h"
@@ -20,6 +21,18 @@ struct BinaryCrossEntropy {
       sum += Y(0, i) > T(0.5) ? std::log(a) : std::log1p(-a);
     }
     return -sum / static_cast<double>(A.cols());
+  }
+
+  // The same cost computed stably from Z = logit: max(z, 0) - z y + log(1 + e^-|z|). Finite
+  // whenever Z is: the trainer watches it to tell real divergence from saturation.
+  template <class T>
+  static double stable_cost(const ConstRef<T>& Z, const ConstRef<T>& Y) {
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < Z.cols(); ++i) {
+      const double z = Z(0, i), y = Y(0, i);
+      sum += std::max(z, 0.0) - z * y + std::log1p(std::exp(-std::abs(z)));
+    }
+    return sum / static_cast<double>(Z.cols());
   }
 
   // Fraction of examples whose prediction (a > 0.5) differs from the label.

@@ -36,6 +36,14 @@ double loss_cost(LossKind loss, const ConstRef<T>& Z, const ConstRef<T>& A, cons
   return 0.0;
 }
 
+// The cost without the log(0) convention: finite whenever Z is (binary cross-entropy from
+// the logits; the other two are already computed stably).
+template <class T>
+double loss_stable_cost(LossKind loss, const ConstRef<T>& Z, const ConstRef<T>& A, const ConstRef<T>& Y) {
+  if (loss == LossKind::binary_cross_entropy) return BinaryCrossEntropy::stable_cost<T>(Z, Y);
+  return loss_cost<T>(loss, Z, A, Y);
+}
+
 template <class T>
 double loss_error(LossKind loss, const ConstRef<T>& A, const ConstRef<T>& Y) {
   switch (loss) {

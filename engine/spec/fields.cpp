@@ -89,6 +89,17 @@ bool Fields::boolean(const char* key, bool fallback) {
   return v->get<bool>();
 }
 
+std::string Fields::text(const char* key, const std::string& fallback, size_t max_bytes) {
+  const json* v = find(key);
+  if (!v) return fallback;
+  if (!v->is_string()) throw SpecError(path(key), show(*v), "allowed: a string");
+  const auto& s = v->get_ref<const std::string&>();
+  if (s.size() > max_bytes)
+    throw SpecError(path(key), std::to_string(s.size()) + " bytes long",
+                    "allowed: at most " + std::to_string(max_bytes) + " bytes");
+  return s;
+}
+
 Fields Fields::object(const char* key) {
   const json* v = find(key);
   return Fields(v ? *v : empty_object(), path(key));

@@ -31,6 +31,10 @@ class Fields {
     return *table.parse(choice(key, table.name(fallback), table.names()));
   }
   bool boolean(const char* key, bool fallback);
+  // A string, at most max_bytes long.
+  std::string text(const char* key, const std::string& fallback, size_t max_bytes = 50u << 20);
+  // Whether the key is present (and marks it known).
+  bool has(const char* key) { return find(key) != nullptr; }
   // The nested object at key (an empty one when missing).
   Fields object(const char* key);
   // The array at key, or nullptr when missing.

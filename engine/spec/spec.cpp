@@ -14,12 +14,41 @@ constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 - 1, the largest exact 
 
 std::string at(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
+inline constexpr NameTable<Task, 2> kTaskNames{{{
+    {Task::classification, "classification"}, {Task::regression, "regression"},
+}}};
+
 DataSpec parse_data(Fields f, const DataSpec& d) {
   DataSpec s;
-  s.source = f.choice("source", d.source, {"circles"});
+  s.source = f.choice("source", d.source, kDataSourceNames);
   s.samples = f.integer("samples", d.samples, 4, kMaxSamples);
   s.noise = f.number("noise", d.noise, 0.0, 10.0);
   s.factor = f.number("factor", d.factor, 0.0, 1.0, /*lo_open=*/true);
+  s.classes = f.integer("classes", d.classes, 2, 20);
+  s.task = f.choice("task", d.task, kTaskNames);
+  s.csv = f.text("csv", "");
+  s.label = f.text("label", "");
+  if (s.source == DataSource::csv && s.csv.empty())
+    throw SpecError(f.path("csv"), "missing or empty", "allowed: the text of a CSV file with a header row");
+  const nlohmann::json* x = f.array("x");
+  const nlohmann::json* y = f.array("y");
+  if (s.source == DataSource::inline_) {
+    if (!x || !y) throw SpecError(f.path(x ? "y" : "x"), "missing", "allowed: x as rows of features and y as labels");
+    for (size_t i = 0; i < x->size(); ++i) {
+      const auto& row = (*x)[i];
+      if (!row.is_array()) throw SpecError(at(f.path("x"), i), Fields::show(row), "allowed: an array of numbers");
+      std::vector<double> values;
+      for (size_t j = 0; j < row.size(); ++j) {
+        if (!row[j].is_number()) throw SpecError(at(at(f.path("x"), i), j), Fields::show(row[j]), "allowed: a number");
+        values.push_back(row[j].get<double>());
+      }
+      s.x.push_back(std::move(values));
+    }
+    for (size_t i = 0; i < y->size(); ++i) {
+      if (!(*y)[i].is_number()) throw SpecError(at(f.path("y"), i), Fields::show((*y)[i]), "allowed: a number");
+      s.y.push_back((*y)[i].get<double>());
+    }
+  }
   f.finish();
   return s;
 }
@@ -29,12 +58,37 @@ SplitSpec parse_split(Fields f, const SplitSpec& d) {
   s.train = f.number("train", d.train, 0.0, 1.0, /*lo_open=*/true);
   s.dev = f.number("dev", d.dev, 0.0, 1.0);
   s.test = f.number("test", d.test, 0.0, 1.0);
+  s.use_counts = f.has("dev_count") || f.has("test_count");
+  s.dev_count = f.integer("dev_count", d.dev_count, 0, kMaxSamples);
+  s.test_count = f.integer("test_count", d.test_count, 0, kMaxSamples);
+  s.stratify = f.boolean("stratify", d.stratify);
+  s.mismatch = f.choice("mismatch", d.mismatch, kMismatchNames);
+  s.mismatch_amount = f.number("mismatch_amount", d.mismatch_amount, 0.0, 100.0);
   f.finish();
   const double sum = s.train + s.dev + s.test;
-  if (std::abs(sum - 1.0) > 1e-9)
+  if (!s.use_counts && std::abs(sum - 1.0) > 1e-9)
     throw SpecError(f.path("train") + " + dev + test", std::to_string(sum),
                     "allowed: ratios that sum to 1");
   return s;
+}
+
+AugmentSpec parse_augment(Fields f) {
+  AugmentSpec a;
+  a.flip = f.boolean("flip", false);
+  a.shift = f.integer("shift", 0, 0, 3);
+  a.jitter = f.number("jitter", 0.0, 0.0, 10.0);
+  f.finish();
+  return a;
+}
+
+EarlyStoppingConfig parse_early_stopping(Fields f) {
+  EarlyStoppingConfig c;
+  c.enabled = f.boolean("enabled", c.enabled);
+  c.monitor = f.choice("monitor", c.monitor, kMonitorNames);
+  c.patience = f.integer("patience", c.patience, 1, 1000000);
+  c.min_delta = f.number("min_delta", c.min_delta, 0.0, 1e6);
+  f.finish();
+  return c;
 }
 
 LayerConfig parse_layer(Fields f) {
@@ -216,6 +270,12 @@ Spec parse_spec(const nlohmann::json& document) {
   s.schedule = parse_schedule(f.object("schedule"), d.schedule);
   s.batch_size = f.integer("batch_size", d.batch_size, 1, kMaxSamples);
   s.epochs = f.integer("epochs", d.epochs, 1, 1000000);
+  s.normalize = f.boolean("normalize", d.normalize);
+  s.augment = parse_augment(f.object("augment"));
+  s.early_stopping = parse_early_stopping(f.object("early_stopping"));
+  s.bayes_error = f.number("bayes_error", d.bayes_error, 0.0, 1.0);
+  s.overfit_samples = f.integer("overfit_samples", d.overfit_samples, 0, kMaxSamples);
+  s.record_every = f.integer("record_every", d.record_every, 0, 1000000);
   f.finish();
   return s;
 }
@@ -249,11 +309,30 @@ nlohmann::ordered_json to_json(const Spec& s) {
   json drops = json::array();
   for (const auto& d : s.schedule.drops) drops.push_back({{"epoch", d.epoch}, {"factor", d.factor}});
   schedule["drops"] = drops;
+  json data = {{"source", kDataSourceNames.name(s.data.source)}, {"samples", s.data.samples},
+               {"noise", s.data.noise}, {"factor", s.data.factor}, {"classes", s.data.classes}};
+  if (s.data.source == DataSource::csv || s.data.source == DataSource::inline_)
+    data["task"] = kTaskNames.name(s.data.task);
+  if (s.data.source == DataSource::csv) {
+    data["csv"] = s.data.csv;
+    data["label"] = s.data.label;
+  }
+  if (s.data.source == DataSource::inline_) {
+    data["x"] = s.data.x;
+    data["y"] = s.data.y;
+  }
+  json split = {{"train", s.split.train}, {"dev", s.split.dev}, {"test", s.split.test}};
+  if (s.split.use_counts) {
+    split["dev_count"] = s.split.dev_count;
+    split["test_count"] = s.split.test_count;
+  }
+  split["stratify"] = s.split.stratify;
+  split["mismatch"] = kMismatchNames.name(s.split.mismatch);
+  split["mismatch_amount"] = s.split.mismatch_amount;
   return json{
       {"seed", s.seed},
-      {"data", {{"source", s.data.source}, {"samples", s.data.samples}, {"noise", s.data.noise},
-                {"factor", s.data.factor}}},
-      {"split", {{"train", s.split.train}, {"dev", s.split.dev}, {"test", s.split.test}}},
+      {"data", data},
+      {"split", split},
       {"layers", layers},
       {"init", init},
       {"regularization", {{"l2", s.regularization.l2}, {"l1", s.regularization.l1}}},
@@ -265,6 +344,15 @@ nlohmann::ordered_json to_json(const Spec& s) {
       {"schedule", schedule},
       {"batch_size", s.batch_size},
       {"epochs", s.epochs},
+      {"normalize", s.normalize},
+      {"augment", {{"flip", s.augment.flip}, {"shift", s.augment.shift}, {"jitter", s.augment.jitter}}},
+      {"early_stopping", {{"enabled", s.early_stopping.enabled},
+                          {"monitor", kMonitorNames.name(s.early_stopping.monitor)},
+                          {"patience", s.early_stopping.patience},
+                          {"min_delta", s.early_stopping.min_delta}}},
+      {"bayes_error", s.bayes_error},
+      {"overfit_samples", s.overfit_samples},
+      {"record_every", s.record_every},
   };
 }
 

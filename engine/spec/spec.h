@@ -8,25 +8,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "data/data_spec.h"
 #include "init/init.h"
 #include "layers/layer.h"
 #include "optim/optimizer_config.h"
 #include "regularization/regularization.h"
 #include "schedules/schedule.h"
 #include "spec/spec_error.h"
+#include "train/early_stopping.h"
 
 namespace descent {
-
-struct DataSpec {
-  std::string source = "circles";  // generator name
-  int samples = 400;               // examples before the split
-  double noise = 0.1;              // std of the Gaussian noise added to each coordinate
-  double factor = 0.5;             // circles: inner radius / outer radius
-};
-
-struct SplitSpec {
-  double train = 0.7, dev = 0.3, test = 0.0;  // ratios, summing to 1
-};
 
 struct InitSpec {
   InitScheme scheme = InitScheme::he;
@@ -50,6 +41,12 @@ struct Spec {
   ScheduleConfig schedule;
   int batch_size = 32;  // m of a mini-batch; the last batch of an epoch may be smaller
   int epochs = 300;
+  bool normalize = false;            // inputs: mu and sigma^2 from the training set
+  AugmentSpec augment;               // training batches only
+  EarlyStoppingConfig early_stopping;
+  double bayes_error = 0.0;          // human-level error, for the bias/variance diagnosis
+  int overfit_samples = 0;           // > 0: train on only this many examples (a sanity check)
+  int record_every = 0;              // > 0: a mini-batch record every this many steps
 };
 
 // The default experiment: circles, a [2, 8, 8, 1] ReLU network with a sigmoid output,

@@ -55,11 +55,17 @@ class Network {
     const int m = static_cast<int>(Y.cols());
     return loss_cost<T>(loss_, layers.back().pre(m), layers.back().output(m), Y);
   }
+  // The loss computed stably from the logits: finite unless the network itself overflowed.
+  double stable_loss(const ConstRef<T>& Y) {
+    const int m = static_cast<int>(Y.cols());
+    return loss_stable_cost<T>(loss_, layers.back().pre(m), layers.back().output(m), Y);
+  }
   double error(const ConstRef<T>& Y) {
     return loss_error<T>(loss_, layers.back().output(static_cast<int>(Y.cols())), Y);
   }
   // J: the loss plus the weight penalty, for m examples.
-  double cost(const ConstRef<T>& Y) { return loss(Y) + reg_.cost(params, W_ids_, static_cast<int>(Y.cols())); }
+  double cost(const ConstRef<T>& Y) { return loss(Y) + penalty(static_cast<int>(Y.cols())); }
+  double penalty(int m) const { return reg_.cost(params, W_ids_, m); }
 
   // Backward propagation after forward(X): fills params.dtheta with dJ/dtheta.
   void backward(const ConstRef<T>& X, const ConstRef<T>& Y) {

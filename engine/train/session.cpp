@@ -1,74 +1,54 @@
 #include "train/session.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
+#include <sstream>
 
-#include "data/generators.h"
+#include "data/augment.h"
+#include "data/source.h"
 #include "gradcheck/network_check.h"
 #include "init/init.h"
 #include "optim/optimizer_config.h"
+#include "train/session_checks.h"
 
 namespace descent {
 namespace {
 
 // Child streams of the seed, one per purpose.
-enum Purpose : uint64_t { kData = 1, kSplit = 2, kInit = 3, kShuffle = 4, kDropout = 5 };
+enum Purpose : uint64_t { kData = 1, kSplit = 2, kInit = 3, kShuffle = 4, kDropout = 5, kAugment = 6 };
 
-Dataset generate(const Spec& spec) {
-  Rng rng(Rng::derive(spec.seed, kData));
-  return make_circles(spec.data.samples, spec.data.noise, spec.data.factor, rng);
-}
-
-// The output layer must fit the data: 1 sigmoid unit for 2 classes, k softmax units for k
-// classes, and explicit weights must have the network's shapes.
-void check_against_data(const Spec& spec, const Dataset& data) {
-  const size_t L = spec.layers.size() - 1;
-  const LayerConfig& out = spec.layers[L];
-  const std::string field = "layers[" + std::to_string(L) + "].units";
-  if (out.activation == Activation::sigmoid && data.classes != 2)
-    throw SpecError(field, "1 sigmoid unit", "allowed: softmax with " + std::to_string(data.classes) +
-                                                 " units for " + std::to_string(data.classes) + " classes");
-  if (out.activation == Activation::softmax && out.units != data.classes)
-    throw SpecError(field, std::to_string(out.units),
-                    "allowed: one softmax unit per class (" + std::to_string(data.classes) + ")");
-  if (out.activation == Activation::linear && out.units != 1)
-    throw SpecError(field, std::to_string(out.units), "allowed: 1 linear unit (one target per example)");
-  int n_prev = data.features();
-  for (size_t l = 0; l < spec.init.weights.size(); ++l) {
-    const auto& W = spec.init.weights[l].W;
-    if (W.rows() != spec.layers[l].units || W.cols() != n_prev)
-      throw SpecError("init.weights[" + std::to_string(l) + "].W",
-                      std::to_string(W.rows()) + " x " + std::to_string(W.cols()),
-                      "allowed: " + std::to_string(spec.layers[l].units) + " x " + std::to_string(n_prev) +
-                          " (n_l x n_{l-1})");
-    n_prev = spec.layers[l].units;
-  }
+Splits build_splits(const Spec& spec) {
+  Rng data_rng(Rng::derive(spec.seed, kData));
+  Dataset all = load_data(spec.data, data_rng);
+  check_against_data(spec, all);
+  Rng split_rng(Rng::derive(spec.seed, kSplit));
+  Splits s = split_dataset(all, spec.split, split_rng);
+  if (spec.overfit_samples > 0) keep_first(s.train, spec.overfit_samples);
+  return s;
 }
 
 }  // namespace
 
 Session::Session(const Spec& spec)
     : spec_(spec),
-      splits_([&] {
-        Dataset all = generate(spec);
-        check_against_data(spec, all);
-        Rng rng(Rng::derive(spec.seed, kSplit));
-        return split_dataset(all, spec.split.dev, spec.split.test, rng);
-      }()),
-      net_(splits_.train.features(), spec.layers, spec.regularization) {
+      splits_(build_splits(spec)),
+      net_(splits_.train.features(), spec.layers, spec.regularization),
+      early_stopping_(spec.early_stopping) {
   const int m_train = splits_.train.size();
-  if (m_train < 1)
-    throw SpecError("split.train", std::to_string(spec.split.train),
-                    "allowed: a ratio that leaves at least one training example");
-  if (spec.batch_size > m_train)
-    throw SpecError("batch_size", std::to_string(spec.batch_size),
-                    "allowed: 1 to the training-set size, " + std::to_string(m_train));
+  check_sizes(spec, splits_);
 
-  X_train_ = splits_.train.X.cast<T>();
+  // Inputs: normalised with the training set's mu and sigma^2 only, when asked.
+  Matrix<double> X_train = splits_.train.X, X_dev = splits_.dev.X, X_test = splits_.test.X;
+  if (spec.normalize) {
+    normalizer_ = fit_normalizer(X_train);
+    for (Matrix<double>* X : {&X_train, &X_dev, &X_test}) apply(normalizer_, *X);
+  }
+  X_train_ = X_train.cast<T>();
+  X_dev_ = X_dev.cast<T>();
+  X_test_ = X_test.cast<T>();
   Y_train_ = targets(splits_.train);
-  X_dev_ = splits_.dev.X.cast<T>();
   Y_dev_ = targets(splits_.dev);
-  X_test_ = splits_.test.X.cast<T>();
   Y_test_ = targets(splits_.test);
 
   // Caches big enough to evaluate a whole set in one pass.
@@ -81,10 +61,16 @@ Session::Session(const Spec& spec)
   Rng init_rng(Rng::derive(spec.seed, kInit));
   initialize(net_.layers, net_.params, spec.init.scheme, spec.init.scale, init_rng, spec.init.weights);
   theta0_ = net_.params.theta;
+  theta_good_ = theta0_;
+  theta_best_ = theta0_;
   optimizer_ = make_optimizer<T>(spec.optimizer.config, net_.params.size());
-  alpha0_ = spec.optimizer.learning_rate;
   order_.resize(m_train);
-  history_.reserve(static_cast<size_t>(std::min(spec.epochs, 100000)) + 1);
+  const size_t records = static_cast<size_t>(std::min(spec.epochs, 10000)) + 1;
+  history_.reserve(records);
+  layer_stats_.reserve(records * net_.layers.size());
+  if (spec.record_every > 0)
+    step_log_.reserve(static_cast<size_t>(std::min<long long>(
+        1LL * spec.epochs * batches_per_epoch_ / spec.record_every + 1, 100000)));
   reset();
 }
 
@@ -102,12 +88,27 @@ void Session::reset() {
   optimizer_->reset();
   shuffle_rng_.reseed(Rng::derive(spec_.seed, kShuffle));
   dropout_rng_.reseed(Rng::derive(spec_.seed, kDropout));
+  augment_rng_.reseed(Rng::derive(spec_.seed, kAugment));
   epoch_ = 0;
   step_ = 0;
-  alpha_ = descent::learning_rate(spec_.schedule, alpha0_ = spec_.optimizer.learning_rate, 0);
+  alpha0_ = spec_.optimizer.learning_rate;
+  alpha_ = descent::learning_rate(spec_.schedule, alpha0_, 0);
+  early_stopping_.reset();
+  stopped_.clear();
+  stop_message_.clear();
   history_.clear();
+  layer_stats_.clear();
+  step_log_.clear();
   history_.push_back(evaluate());
+  observe_for_early_stopping();  // the untrained weights are a candidate too
   begin_epoch();
+}
+
+void Session::observe_for_early_stopping() {
+  if (!spec_.early_stopping.enabled) return;
+  const EpochMetrics& e = history_.back();
+  const double value = spec_.early_stopping.monitor == Monitor::dev_loss ? e.dev_loss : e.dev_error;
+  if (early_stopping_.observe(epoch_, value)) theta_best_ = net_.params.theta;
 }
 
 void Session::set_learning_rate(double alpha0) {
@@ -127,20 +128,15 @@ int Session::step(int max_steps) {
   while (taken < max_steps && !finished()) {
     const int first = batch_in_epoch_ * spec_.batch_size;
     const int m = std::min(spec_.batch_size, m_train - first);
-    train_batch(first, m);
+    if (!train_batch(first, m)) break;
     ++taken;
     ++step_;
-    if (++batch_in_epoch_ == batches_per_epoch_) {
-      ++epoch_;
-      alpha_ = descent::learning_rate(spec_.schedule, alpha0_, epoch_);
-      history_.push_back(evaluate());
-      begin_epoch();
-    }
+    if (++batch_in_epoch_ == batches_per_epoch_) end_epoch();
   }
   return taken;
 }
 
-void Session::train_batch(int first, int m) {
+bool Session::train_batch(int first, int m) {
   // Gather the mini-batch into preallocated columns: no allocation per step.
   for (int i = 0; i < m; ++i) {
     X_batch_.col(i) = X_train_.col(order_[first + i]);
@@ -148,9 +144,43 @@ void Session::train_batch(int first, int m) {
   }
   auto X = X_batch_.leftCols(m);
   auto Y = Y_batch_.leftCols(m);
+  if (spec_.augment.active()) {  // training batches only
+    const Dataset& d = splits_.train;
+    augment<T>(X, spec_.augment, d.channels, d.height, d.width, augment_rng_);
+  }
   net_.forward(X, /*training=*/true, &dropout_rng_);
-  net_.backward(X, Y);
-  optimizer_->update(net_.params.theta, net_.params.dtheta, static_cast<T>(alpha_));
+  const double loss = net_.stable_loss(Y);
+  if (spec_.record_every > 0 && step_ % spec_.record_every == 0)
+    step_log_.push_back({step_, epoch_, net_.loss(Y) + net_.penalty(m)});
+  if (std::isfinite(loss)) {
+    theta_good_ = net_.params.theta;  // these weights give a finite loss
+    net_.backward(X, Y);
+    optimizer_->update(net_.params.theta, net_.params.dtheta, static_cast<T>(alpha_));
+    if (net_.params.theta.allFinite()) return true;
+  }
+  // Diverged: keep the last weights that gave a finite loss, and say why.
+  net_.params.theta = theta_good_;
+  stopped_ = "diverged";
+  stop_message_ = divergence_message(loss, step_, epoch_, alpha_, spec_);
+  history_.push_back(evaluate());
+  return false;
+}
+
+void Session::end_epoch() {
+  ++epoch_;
+  alpha_ = descent::learning_rate(spec_.schedule, alpha0_, epoch_);
+  history_.push_back(evaluate());
+  observe_for_early_stopping();
+  if (early_stopping_.should_stop() && epoch_ < spec_.epochs) {
+      net_.params.theta = theta_best_;  // restore the best weights
+      stopped_ = "early_stopping";
+      stop_message_ = "stopped at epoch " + std::to_string(epoch_) + ": no improvement of " +
+                      kMonitorNames.name(spec_.early_stopping.monitor) + " for " +
+                      std::to_string(spec_.early_stopping.patience) +
+                      " epochs; the weights of epoch " + std::to_string(early_stopping_.best_epoch()) +
+                      " are restored";
+  }
+  begin_epoch();
 }
 
 void Session::evaluate_set(const Matrix<T>& X, const Matrix<T>& Y, double& loss, double& error) {
@@ -165,14 +195,39 @@ EpochMetrics Session::evaluate() {
   e.epoch = epoch_;
   e.step = step_;
   e.learning_rate = alpha_;
-  evaluate_set(X_train_, Y_train_, e.train_loss, e.train_error);
+  e.grad_norm = step_ > 0 ? static_cast<double>(net_.params.dtheta.norm()) : EpochMetrics::none;
   evaluate_set(X_dev_, Y_dev_, e.dev_loss, e.dev_error);
   evaluate_set(X_test_, Y_test_, e.test_loss, e.test_error);
+  evaluate_set(X_train_, Y_train_, e.train_loss, e.train_error);  // last: the caches hold the training set
+  e.stats_begin = layer_stats_.size();
+  for (size_t l = 0; l < net_.layers.size(); ++l)
+    layer_stats_.push_back(descent::layer_stats(net_, l, static_cast<int>(X_train_.cols())));
   return e;
 }
 
+RunSummary Session::summary() const {
+  RunSummary s;
+  s.epochs_run = epoch_;
+  s.final = history_.back();
+  if (!stopped_.empty()) {
+    s.stopped = stopped_;
+    s.message = stop_message_;
+  } else {
+    s.message = "trained for " + std::to_string(epoch_) + " epochs";
+  }
+  if (stopped_ == "early_stopping") {
+    s.best_epoch = early_stopping_.best_epoch();
+    s.final = history_[static_cast<size_t>(s.best_epoch)];
+  }
+  const double dev_error = std::isnan(s.final.dev_error) ? s.final.train_error : s.final.dev_error;
+  s.diagnosis = diagnose(s.final.train_error, dev_error, spec_.bayes_error);
+  initial_loss_check(history_.front().train_loss, net_.loss_kind(), net_.outputs(), s);
+  s.overfit_samples = spec_.overfit_samples;
+  return s;
+}
+
 GradcheckReport Session::gradient_check(int max_examples, int max_per_block) const {
-  Network<double> net(net_.inputs(), spec_.layers, spec_.regularization);
+  Network<double> net(net_.inputs(), spec_.layers, net_.regularization());
   net.params.theta = net_.params.theta.cast<double>();
   const int m = std::min<int>(max_examples, static_cast<int>(X_train_.cols()));
   net.reserve(m);

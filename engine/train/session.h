@@ -1,17 +1,21 @@
 #pragma once
 // One training run of an experiment spec: the data, the network, the optimizer and the
-// mini-batch loop. Hosts drive it in chunks of steps and collect the epochs it finished.
+// mini-batch loop with its metrics, early stopping and divergence stop. Hosts drive it in
+// chunks of steps and collect the epochs it finished.
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/rng.h"
+#include "data/normalize.h"
 #include "data/split.h"
 #include "gradcheck/gradcheck.h"
 #include "optim/optimizer.h"
 #include "spec/spec.h"
-#include "spec/spec_error.h"
+#include "train/early_stopping.h"
 #include "train/metrics.h"
 #include "train/network.h"
+#include "train/summary.h"
 
 namespace descent {
 
@@ -28,39 +32,50 @@ class Session {
   // Back to epoch 0 with the same initial weights and the same batch order, so runs compare.
   void reset();
 
-  // Sets alpha0, the rate the schedule decays from; takes effect from the next mini-batch.
-  void set_learning_rate(double alpha0);
-  // The rate of the coming epoch: the schedule at the number of epochs done.
-  double learning_rate() const { return alpha_; }
+  // Hyperparameters that may change during a run, from the next mini-batch on.
+  void set_learning_rate(double alpha0);  // the rate the schedule decays from
+  void set_regularization(Regularization reg) { net_.set_regularization(reg); }
+
+  bool finished() const { return epoch_ >= spec_.epochs || !stopped_.empty(); }
+  int epoch() const { return epoch_; }
+  long long steps() const { return step_; }
+  int steps_per_epoch() const { return batches_per_epoch_; }
+  double learning_rate() const { return alpha_; }  // the rate of the coming epoch
+  const Spec& spec() const { return spec_; }
+  const Splits& data() const { return splits_; }
+  Network<T>& network() { return net_; }
+
+  const std::vector<EpochMetrics>& history() const { return history_; }
+  const std::vector<LayerStats>& layer_stats() const { return layer_stats_; }
+  // Mini-batch records since the host last cleared them (spec.record_every > 0).
+  std::vector<StepMetrics>& step_log() { return step_log_; }
+
+  RunSummary summary() const;
 
   // Checks backprop of the current weights in double precision on up to max_examples
   // training examples (and up to max_per_block components of each parameter block).
   GradcheckReport gradient_check(int max_examples = 64, int max_per_block = 0) const;
 
-  bool finished() const { return epoch_ >= spec_.epochs; }
-  int epoch() const { return epoch_; }
-  long long steps() const { return step_; }
-  int steps_per_epoch() const { return batches_per_epoch_; }
-  const Spec& spec() const { return spec_; }
-  const std::vector<EpochMetrics>& history() const { return history_; }
-  const Splits& data() const { return splits_; }
-  Network<T>& network() { return net_; }
-
  private:
   void begin_epoch();
-  void train_batch(int first, int m);
+  bool train_batch(int first, int m);  // false when the run diverged
+  void end_epoch();
+  void observe_for_early_stopping();
   EpochMetrics evaluate();
   void evaluate_set(const Matrix<T>& X, const Matrix<T>& Y, double& loss, double& error);
   Matrix<T> targets(const Dataset& d) const;  // labels -> (n_L x m) targets of the loss
 
   Spec spec_;
   Splits splits_;
+  Normalizer normalizer_;
   Matrix<T> X_train_, Y_train_, X_dev_, Y_dev_, X_test_, Y_test_;  // (n_x x m), (n_L x m)
   Network<T> net_;
   std::unique_ptr<Optimizer<T>> optimizer_;
-  Vector<T> theta0_;  // the initial weights, kept for reset()
+  Vector<T> theta0_;      // the initial weights, kept for reset()
+  Vector<T> theta_good_;  // the weights before the current step: kept if it diverges
+  Vector<T> theta_best_;  // early stopping's best weights
 
-  Rng shuffle_rng_, dropout_rng_;
+  Rng shuffle_rng_, dropout_rng_, augment_rng_;
   std::vector<int> order_;          // this epoch's permutation of the training examples
   Matrix<T> X_batch_, Y_batch_;     // (n_x x batch_size), (n_L x batch_size)
   int batches_per_epoch_ = 0;
@@ -69,7 +84,11 @@ class Session {
   long long step_ = 0;
   double alpha0_ = 0;  // the schedule's starting rate
   double alpha_ = 0;   // this epoch's rate
+  EarlyStopping early_stopping_;
+  std::string stopped_, stop_message_;  // why the run ended before its epochs
   std::vector<EpochMetrics> history_;
+  std::vector<LayerStats> layer_stats_;  // L per epoch record
+  std::vector<StepMetrics> step_log_;
 };
 
 }  // namespace descent

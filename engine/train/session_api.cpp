@@ -1,6 +1,7 @@
 #include "train/session_api.h"
 
 #include <exception>
+#include <sstream>
 
 #include "gradcheck/report_json.h"
 
@@ -13,6 +14,12 @@ std::string failure(const std::string& field, const std::string& given, const st
                         {"error", {{"field", field}, {"given", given}, {"allowed", allowed},
                                    {"message", message}}}}
       .dump();
+}
+
+std::string format(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
 }
 
 // Runs fn, turning any exception into an error answer.
@@ -34,8 +41,18 @@ std::string guarded(Fn fn) {
 std::string SessionApi::new_epochs(nlohmann::ordered_json answer) {
   nlohmann::ordered_json epochs = nlohmann::ordered_json::array();
   const auto& history = session_->history();
-  for (; reported_ < history.size(); ++reported_) epochs.push_back(to_json(history[reported_]));
+  const size_t L = session_->network().layers.size();
+  for (; reported_ < history.size(); ++reported_)
+    epochs.push_back(to_json(history[reported_], session_->layer_stats(), L));
   answer["epochs"] = std::move(epochs);
+  auto& log = session_->step_log();
+  if (!log.empty()) {
+    nlohmann::ordered_json records = nlohmann::ordered_json::array();
+    for (const auto& r : log) records.push_back(to_json(r));
+    answer["steps_log"] = std::move(records);
+    log.clear();  // keeps its capacity: the next steps do not allocate
+  }
+  if (session_->finished()) answer["summary"] = to_json(session_->summary());
   return answer.dump();
 }
 
@@ -83,14 +100,21 @@ std::string SessionApi::gradcheck() {
 std::string SessionApi::set(const std::string& key, double value) {
   return guarded([&] {
     if (!session_) return failure("", "", "", "no experiment loaded");
-    if (key != "learning_rate")
-      return failure(key, "", "allowed: \"learning_rate\"", key + " cannot change during a run");
-    if (!(value > 0.0 && value <= 100.0))
-      return failure("optimizer.learning_rate", std::to_string(value),
-                     "allowed: a number > 0 and <= 100",
-                     "optimizer.learning_rate is " + std::to_string(value) +
-                         "; allowed: a number > 0 and <= 100");
-    session_->set_learning_rate(value);
+    const auto refuse = [&](const std::string& field, const std::string& allowed) {
+      return failure(field, format(value), allowed, field + " is " + format(value) + "; " + allowed);
+    };
+    if (key == "learning_rate") {
+      if (!(value > 0.0 && value <= 100.0)) return refuse("optimizer.learning_rate", "allowed: a number > 0 and <= 100");
+      session_->set_learning_rate(value);
+    } else if (key == "l2" || key == "l1") {
+      if (!(value >= 0.0 && value <= 1e6)) return refuse("regularization." + key, "allowed: a number >= 0 and <= 1000000");
+      Regularization reg = session_->network().regularization();
+      (key == "l2" ? reg.l2 : reg.l1) = value;
+      session_->set_regularization(reg);
+    } else {
+      return failure(key, key, "allowed: \"learning_rate\", \"l2\" or \"l1\"",
+                     key + " cannot change during a run; allowed: \"learning_rate\", \"l2\" or \"l1\"");
+    }
     return nlohmann::json{{"ok", true}}.dump();
   });
 }

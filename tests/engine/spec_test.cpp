@@ -23,7 +23,7 @@ std::string error_of(const std::string& text, std::string* field = nullptr) {
 TEST(Spec, EmptyDocumentIsTheDefaultExperiment) {
   const auto spec = parse_spec(std::string("{}"));
   EXPECT_EQ(to_json(spec), to_json(descent::default_spec()));
-  EXPECT_EQ(spec.data.source, "circles");
+  EXPECT_EQ(spec.data.source, descent::DataSource::circles);
   ASSERT_EQ(spec.layers.size(), 3u);
   EXPECT_EQ(spec.layers[0].activation, descent::Activation::relu);
   EXPECT_EQ(spec.layers[2].activation, descent::Activation::sigmoid);

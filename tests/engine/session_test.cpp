@@ -113,3 +113,41 @@ TEST(Session, AdamWithDecayTrainsAndReportsTheScheduledRate) {
   EXPECT_DOUBLE_EQ(h[3].learning_rate, 0.01 / 4);  // the rate of epoch 3: alpha0 / (1 + 1 * 3)
   EXPECT_LT(h.back().dev_error, 0.1);
 }
+
+TEST(Session, TrainsOnTheDigitsWithSoftmaxAndAugmentsOnlyTrainingBatches) {
+  const std::string base = R"({"data": {"source": "digits"}, "normalize": true,
+    "split": {"train": 0.8, "dev": 0.2, "test": 0, "stratify": true},
+    "layers": [{"units": 32, "activation": "relu"}, {"units": 10, "activation": "softmax"}],
+    "optimizer": {"name": "adam", "learning_rate": 0.003}, "batch_size": 64, "epochs": 20)";
+  Session plain(descent::parse_spec(base + "}"));
+  Session shifted(descent::parse_spec(base + R"(, "augment": {"shift": 1}})"));
+  EXPECT_EQ(plain.data().train.features(), 64);
+  EXPECT_NEAR(plain.history().front().train_loss, std::log(10.0), 0.75);  // about ln k at the start
+  // The same data and initial weights: augmentation touches training batches only.
+  EXPECT_EQ(plain.history().front().dev_loss, shifted.history().front().dev_loss);
+  while (!plain.finished()) plain.step(1000);
+  while (!shifted.finished()) shifted.step(1000);
+  std::cout << "digits after 20 epochs: dev error " << plain.history().back().dev_error << " (shifted by up to 1 pixel: "
+            << shifted.history().back().dev_error << ")\n";
+  EXPECT_LT(plain.history().back().dev_error, 0.05);
+  // Shifted 8x8 digits are a harder training set: the network fits the originals less tightly.
+  EXPECT_GT(shifted.history().back().train_error, plain.history().back().train_error);
+}
+
+TEST(Session, ReadsACsvAndRefusesAMismatchedOutputLayer) {
+  const std::string csv = "a,b,kind\n0,0,cat\n0,1,dog\n1,0,dog\n1,1,cat\n0.1,0.1,cat\n0.9,0.1,dog\n";
+  auto spec = descent::parse_spec(nlohmann::json{
+      {"data", {{"source", "csv"}, {"csv", csv}, {"label", "kind"}}},
+      {"split", {{"train", 1.0}, {"dev", 0.0}, {"test", 0.0}}},
+      {"batch_size", 2}});
+  Session s(spec);
+  EXPECT_EQ(s.data().train.size(), 6);
+  EXPECT_EQ(s.data().train.class_names, (std::vector<std::string>{"cat", "dog"}));
+  spec.data.source = descent::DataSource::iris;  // 3 classes, but a sigmoid output
+  try {
+    Session bad(spec);
+    FAIL() << "a sigmoid output was accepted for 3 classes";
+  } catch (const descent::SpecError& e) {
+    EXPECT_STREQ(e.what(), "layers[2].activation is \"sigmoid\"; allowed: \"softmax\" with 3 units: the data has 3 classes");
+  }
+}

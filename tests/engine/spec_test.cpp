@@ -121,3 +121,29 @@ TEST(Spec, ExplicitWeightsAreTheStartingWeights) {
   EXPECT_EQ(spec.init.weights[0].b(1, 0), -0.5);
   EXPECT_EQ(spec.init.weights[1].b(0, 0), 0.0);  // b defaults to zeros
 }
+
+TEST(Spec, ReadsEveryDataSourceAndTheExperimentOptions) {
+  const auto spec = parse_spec(std::string(R"({
+    "data": {"source": "inline", "x": [[0, 1], [1, 0], [1, 1], [0, 0]], "y": [1, 1, 0, 0]},
+    "split": {"dev_count": 1, "test_count": 1, "stratify": true, "mismatch": "shift", "mismatch_amount": 2},
+    "normalize": true, "augment": {"jitter": 0.1},
+    "early_stopping": {"enabled": true, "monitor": "dev_error", "patience": 3},
+    "bayes_error": 0.01, "overfit_samples": 2, "record_every": 5, "batch_size": 2})"));
+  EXPECT_EQ(spec.data.source, descent::DataSource::inline_);
+  ASSERT_EQ(spec.data.x.size(), 4u);
+  EXPECT_EQ(spec.data.y[2], 0.0);
+  EXPECT_TRUE(spec.split.use_counts);
+  EXPECT_EQ(spec.split.dev_count, 1);
+  EXPECT_TRUE(spec.split.stratify);
+  EXPECT_EQ(spec.split.mismatch, descent::Mismatch::shift);
+  EXPECT_TRUE(spec.normalize);
+  EXPECT_DOUBLE_EQ(spec.augment.jitter, 0.1);
+  EXPECT_EQ(spec.early_stopping.monitor, descent::Monitor::dev_error);
+  EXPECT_EQ(spec.record_every, 5);
+  EXPECT_EQ(to_json(parse_spec(to_json(spec).dump())), to_json(spec));
+  EXPECT_EQ(error_of(R"({"data": {"source": "inline", "x": [[0, "a"]], "y": [1]}})"),
+            R"(data.x[0][1] is "a"; allowed: a number)");
+  EXPECT_EQ(error_of(R"({"data": {"source": "csv"}})"),
+            "data.csv is missing or empty; allowed: the text of a CSV file with a header row");
+  EXPECT_EQ(error_of(R"({"data": {"source": "mnist"}})").rfind(R"(data.source is "mnist"; allowed: one of "circles", "moons")", 0), 0u);
+}

@@ -1,7 +1,7 @@
 // The WASM module in Node: the same engine the browser's worker runs.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -88,14 +88,27 @@ test('the native runner and the WASM module agree to 1e-4 relative', () => {
       optimizer: { name: 'adam', learning_rate: 0.005 },
       schedule: { name: 'staircase', decay_rate: 0.5, time_interval: 3 },
     },
+    {
+      seed: 2, epochs: 4, data: { source: 'digits' }, normalize: true,
+      split: { train: 0.8, dev: 0.1, test: 0.1, stratify: true },
+      layers: [{ units: 16, activation: 'tanh' }, { units: 10, activation: 'softmax' }],
+      optimizer: { name: 'momentum', learning_rate: 0.05 }, batch_size: 64,
+    },
+    {
+      seed: 6, epochs: 10, data: { source: 'moons', samples: 300, noise: 0.2 },
+      split: { train: 0.6, dev: 0.2, test: 0.2, mismatch: 'rotate', mismatch_amount: 0.3 },
+      augment: { jitter: 0.05 }, early_stopping: { enabled: true, patience: 3 },
+      optimizer: { name: 'rmsprop', learning_rate: 0.01 },
+    },
   ];
   for (const spec of specs) {
     const native = runNative(spec);
     const wasm = train(spec);
     assert.equal(native.length, wasm.length);
     for (let i = 0; i < wasm.length; i += 1) {
-      for (const key of ['train_loss', 'dev_loss', 'train_error', 'dev_error', 'learning_rate']) {
+      for (const key of ['train_loss', 'dev_loss', 'train_error', 'dev_error', 'learning_rate', 'grad_norm']) {
         const [a, b] = [native[i][key], wasm[i][key]];
+        if (a === null && b === null) continue;
         assert.ok(Math.abs(a - b) <= 1e-4 * Math.max(Math.abs(a), Math.abs(b), 1e-12),
           `spec ${JSON.stringify(spec).slice(0, 40)} epoch ${i} ${key}: native ${a}, wasm ${b}`);
       }
@@ -128,4 +141,24 @@ test('Adam, dropout and decay run in the module as they do natively', () => {
   assert.ok(Math.abs(epochs[2].learning_rate - 0.01 * 0.81) < 1e-12);
   assert.ok(epochs.at(-1).train_loss < epochs[0].train_loss);
   assert.deepEqual(train(spec), epochs);
+});
+
+test('the native runner writes the metrics CSV and a summary with the diagnosis', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'descent-'));
+  writeFileSync(join(dir, 'spec.json'), JSON.stringify({ epochs: 5, bayes_error: 0.01 }));
+  const out = execFileSync(nativeRunner, ['run', join(dir, 'spec.json'), '--csv', join(dir, 'm.csv')], { encoding: 'utf8' });
+  const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+  const { summary } = lines.at(-1);
+  assert.equal(summary.epochs_run, 5);
+  assert.equal(summary.stopped, 'epochs');
+  assert.equal(summary.diagnosis.bayes_error, 0.01);
+  assert.ok(['high bias', 'high variance', 'high bias and high variance', 'low bias and low variance']
+    .includes(summary.diagnosis.case));
+  assert.equal(summary.initial_loss.ok, true);
+  const csv = readFileSync(join(dir, 'm.csv'), 'utf8').trim().split('\n');
+  assert.equal(csv[0], 'epoch,step,train_loss,train_error,dev_loss,dev_error,test_loss,test_error,learning_rate,grad_norm');
+  assert.equal(csv.length, 7);  // header, epochs 0..5
+  const last = csv[6].split(',');
+  assert.equal(Number(last[0]), 5);
+  assert.ok(Math.abs(Number(last[2]) - lines[5].train_loss) < 1e-5 * lines[5].train_loss);
 });

@@ -1,8 +1,19 @@
 // The only Embind code: the engine's SessionApi, one line per method. Answers are JSON
-// strings ({ok: true, ...} or {ok: false, error}); the worker parses them.
+// strings ({ok: true, ...} or {ok: false, error}); the worker parses them. The decision
+// grid leaves the heap as a copy (typed_memory_view, then slice).
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include "train/session_api.h"
+
+namespace {
+
+emscripten::val grid_values(const descent::SessionApi& api) {
+  const auto& v = api.grid_values();
+  return emscripten::val(emscripten::typed_memory_view(v.size(), v.data())).call<emscripten::val>("slice");
+}
+
+}  // namespace
 
 EMSCRIPTEN_BINDINGS(descent) {
   using descent::SessionApi;
@@ -12,5 +23,10 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("step", &SessionApi::step)
       .function("reset", &SessionApi::reset)
       .function("gradcheck", &SessionApi::gradcheck)
+      .function("grid", &SessionApi::grid)
+      .function("gridValues", &grid_values)
+      .function("points", &SessionApi::points)
+      .function("weights", &SessionApi::weights)
+      .function("loadWeights", &SessionApi::load_weights)
       .function("set", &SessionApi::set);
 }

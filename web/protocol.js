@@ -11,16 +11,24 @@ export const ToWorker = Object.freeze({
   pause: 'pause',
   step: 'step',    // { unit: 'batch' | 'epoch' }: one mini-batch or one epoch, then pause
   reset: 'reset',  // back to the same initial weights
-  set: 'set',      // { key, value }: 'learning_rate' (engine) or 'speed' (epochs per second)
+  set: 'set',      // { key, value }: 'learning_rate', 'l2', 'l1' (engine, live), 'speed'
+                   // (epochs per second, null: as fast as possible), 'grid' (resolution, 0: off)
+  gradcheck: 'gradcheck',          // check backprop at the current weights
+  exportWeights: 'exportWeights',  // the current weights as JSON
+  importWeights: 'importWeights',  // { weights }: set the current weights
 });
 
 // Worker -> page.
 export const FromWorker = Object.freeze({
   ready: 'ready',        // the engine module is loaded
   loaded: 'loaded',      // { spec, stepsPerEpoch, epochs: [epoch 0] }
-  progress: 'progress',  // { epochs: [...new], epoch, step, finished, stepsPerSecond }
+  progress: 'progress',  // { epochs: [...new], stepsLog: [...], epoch, finished, summary?, stepsPerSecond }
   state: 'state',        // { state: 'idle' | 'running' | 'paused' | 'finished' }
   error: 'error',        // { error: { field, given, allowed, message } }
+  points: 'points',      // { points: { features, classes, class_names, train: {x, y}, dev: {x, y} } }
+  grid: 'grid',          // { info: { x0, x1, y0, y1, resolution, channels }, values: Float32Array }
+  gradcheck: 'gradcheck',  // { report: { difference, verdict, bands, blocks, notes } }
+  weights: 'weights',    // { weights: { format, version, blocks } }
 });
 
 // Epochs per second; null trains as fast as the machine allows.

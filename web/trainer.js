@@ -3,7 +3,8 @@
 import { FromWorker, ToWorker, isMessage, message } from './protocol.js';
 
 export class Trainer {
-  // callbacks: { onLoaded, onProgress, onState, onError } each taking the message body.
+  // callbacks: { onLoaded, onProgress, onState, onError, onPoints, onGrid, onGradcheck,
+  // onWeights }, each taking the message body.
   constructor(workerUrl, callbacks) {
     this.callbacks = callbacks;
     this.runId = 0;
@@ -24,6 +25,10 @@ export class Trainer {
       [FromWorker.progress]: this.callbacks.onProgress,
       [FromWorker.state]: this.callbacks.onState,
       [FromWorker.error]: (m) => this.callbacks.onError?.(m.error),
+      [FromWorker.points]: this.callbacks.onPoints,
+      [FromWorker.grid]: this.callbacks.onGrid,
+      [FromWorker.gradcheck]: this.callbacks.onGradcheck,
+      [FromWorker.weights]: this.callbacks.onWeights,
     }[msg.type];
     handler?.(msg);
   }
@@ -46,4 +51,7 @@ export class Trainer {
   pause() { this.send(ToWorker.pause); }
   step(unit) { this.send(ToWorker.step, { unit }); }
   set(key, value) { this.send(ToWorker.set, { key, value }); }
+  gradcheck() { this.send(ToWorker.gradcheck); }
+  exportWeights() { this.send(ToWorker.exportWeights); }
+  importWeights(weights) { this.send(ToWorker.importWeights, { weights }); }
 }

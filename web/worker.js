@@ -14,6 +14,11 @@ let state = 'idle';
 let stepsPerEpoch = 1;
 let epochsPerSecond = SPEEDS.normal;
 let pending = [];           // epochs not yet posted
+let pendingSteps = [];      // mini-batch records not yet posted
+let summary = null;         // the run's summary once it is finished
+let gridResolution = 0;     // > 0: post the decision boundary with progress
+let lastGrid = 0;
+let twoFeatures = false;
 let lastPost = 0;
 let stepRate = { steps: 0, since: 0, value: 0 };
 let credit = 0;             // steps allowed by the speed limit and not yet taken
@@ -45,18 +50,34 @@ function flush(force) {
   if (!force && !last) return;
   post(FromWorker.progress, {
     epochs: pending,
+    stepsLog: pendingSteps,
     epoch: last ? last.epoch : null,
     finished: state === 'finished',
+    summary,
     stepsPerSecond: stepRate.value,
   });
   pending = [];
+  pendingSteps = [];
   lastPost = now;
+  postGrid(force);
+}
+
+// The decision boundary, at most ten times a second (and always when forced).
+function postGrid(force) {
+  const now = performance.now();
+  if (!gridResolution || !twoFeatures || (!force && now - lastGrid < 100)) return;
+  const info = parse(session.grid(gridResolution));
+  const values = session.gridValues();
+  self.postMessage(message(FromWorker.grid, runId, { info, values }), [values.buffer]);
+  lastGrid = now;
 }
 
 // Runs n steps in the engine; returns how many it took.
 function runSteps(n) {
   const result = parse(session.step(n));
   for (const e of result.epochs) pending.push(e);
+  if (result.steps_log) pendingSteps.push(...result.steps_log);
+  if (result.summary) summary = result.summary;
   stepRate.steps += result.steps;
   const now = performance.now();
   if (now - stepRate.since >= 500) {
@@ -113,6 +134,14 @@ function fail(err) {
   post(FromWorker.state, { state });
 }
 
+// A new run (load or reset): nothing pending, nothing finished.
+function startRun() {
+  pending = [];
+  pendingSteps = [];
+  summary = null;
+  state = 'idle';
+}
+
 function start() {
   if (state === 'finished' || !session) return;
   setState('running');
@@ -127,10 +156,13 @@ const handlers = {
     // A spec that fails leaves the previous run in place (the engine keeps it).
     const result = parse(session.load(JSON.stringify(spec)));
     stepsPerEpoch = result.steps_per_epoch;
-    pending = [];
-    state = 'idle';
+    startRun();
     post(FromWorker.loaded, { spec: result.spec, stepsPerEpoch, epochs: result.epochs });
     post(FromWorker.state, { state });
+    const points = parse(session.points());
+    twoFeatures = points.features === 2;
+    post(FromWorker.points, { points });
+    postGrid(true);
   },
   [ToWorker.train]: start,
   [ToWorker.pause]() {
@@ -145,10 +177,10 @@ const handlers = {
   },
   [ToWorker.reset]() {
     const result = parse(session.reset());
-    pending = [];
-    state = 'idle';
+    startRun();
     post(FromWorker.loaded, { stepsPerEpoch, epochs: result.epochs });
     post(FromWorker.state, { state });
+    postGrid(true);
   },
   [ToWorker.set]({ key, value }) {
     if (key === 'speed') {
@@ -156,7 +188,22 @@ const handlers = {
       credit = 1;
       return;
     }
+    if (key === 'grid') {
+      gridResolution = Math.max(0, Math.min(400, Math.round(Number(value) || 0)));
+      postGrid(true);
+      return;
+    }
     parse(session.set(key, Number(value)));
+  },
+  [ToWorker.gradcheck]() {
+    post(FromWorker.gradcheck, { report: parse(session.gradcheck()).report });
+  },
+  [ToWorker.exportWeights]() {
+    post(FromWorker.weights, { weights: parse(session.weights()).weights });
+  },
+  [ToWorker.importWeights]({ weights }) {
+    parse(session.loadWeights(typeof weights === 'string' ? weights : JSON.stringify(weights)));
+    postGrid(true);
   },
 };
 

@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "gradcheck/report_json.h"
+#include "train/decision_grid.h"
+#include "train/weights_json.h"
 
 namespace descent {
 namespace {
@@ -94,6 +96,59 @@ std::string SessionApi::gradcheck() {
     return nlohmann::ordered_json{{"ok", true},
                                   {"report", to_json(session_->gradient_check(64, 200))}}
         .dump();
+  });
+}
+
+std::string SessionApi::grid(int resolution) {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    if (session_->data().train.features() != 2)
+      return failure("grid", std::to_string(session_->data().train.features()) + " features",
+                     "allowed: 2-feature data", "the decision boundary is drawn for 2-feature data only");
+    if (resolution < 2 || resolution > 400)
+      return failure("grid.resolution", std::to_string(resolution), "allowed: 2 to 400",
+                     "grid.resolution is " + std::to_string(resolution) + "; allowed: 2 to 400");
+    GridInfo g = grid_bounds(session_->data());
+    g.resolution = resolution;
+    evaluate_grid(session_->network(), g, session_->normalizer(), grid_X_, grid_);
+    return nlohmann::ordered_json{{"ok", true}, {"x0", g.x0}, {"x1", g.x1}, {"y0", g.y0}, {"y1", g.y1},
+                                  {"resolution", g.resolution}, {"channels", g.channels}}
+        .dump();
+  });
+}
+
+std::string SessionApi::points() {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    const Splits& s = session_->data();
+    auto set = [](const Dataset& d) {
+      nlohmann::ordered_json x = nlohmann::ordered_json::array(), y = nlohmann::ordered_json::array();
+      for (int i = 0; i < d.size(); ++i) {
+        if (d.features() >= 2) x.push_back({d.X(0, i), d.X(1, i)});
+        y.push_back(d.Y(0, i));
+      }
+      return nlohmann::ordered_json{{"x", x}, {"y", y}};
+    };
+    return nlohmann::ordered_json{{"ok", true}, {"features", s.train.features()}, {"classes", s.train.classes},
+                                  {"class_names", s.train.class_names}, {"train", set(s.train)}, {"dev", set(s.dev)}}
+        .dump();
+  });
+}
+
+std::string SessionApi::weights() {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    return nlohmann::ordered_json{{"ok", true}, {"weights", weights_to_json(session_->network().params)}}.dump();
+  });
+}
+
+std::string SessionApi::load_weights(const std::string& weights_json) {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    const auto j = nlohmann::json::parse(weights_json, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) throw SpecError("weights", "not JSON", "allowed: a JSON file exported by Descent");
+    weights_from_json(session_->network().params, j);
+    return nlohmann::ordered_json{{"ok", true}}.dump();
   });
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "train/session.h"
+#include <vector>
 
 namespace descent {
 
@@ -21,6 +22,16 @@ class SessionApi {
   // Checks backprop at the current weights. Answer: {ok, report: {difference, verdict,
   // blocks: [{block, difference, verdict, worst}], notes}}.
   std::string gradcheck();
+  // The decision boundary over a resolution^2 grid (2-feature data only): fills grid_values()
+  // and answers {ok, x0, x1, y0, y1, resolution, channels}.
+  std::string grid(int resolution);
+  const std::vector<float>& grid_values() const { return grid_; }
+  // The raw data points of the run: {ok, features, classes, class_names, train: {x, y}, dev: {x, y}}
+  // with x as rows of the first two features (2-feature data) and y the labels.
+  std::string points();
+  // The current weights ({ok, weights: {format, version, blocks}}), and loading them back.
+  std::string weights();
+  std::string load_weights(const std::string& weights_json);
   // Changes a hyperparameter during a run ("learning_rate"). Answer: {ok}.
   std::string set(const std::string& key, double value);
 
@@ -28,6 +39,8 @@ class SessionApi {
   std::string new_epochs(nlohmann::ordered_json answer);
 
   std::unique_ptr<Session> session_;
+  std::vector<float> grid_;   // resolution^2 * channels values of the last grid()
+  Matrix<float> grid_X_;      // (2 x capacity) scratch for grid()
   size_t reported_ = 0;  // epochs of the history already handed out
 };
 

@@ -162,3 +162,39 @@ test('the native runner writes the metrics CSV and a summary with the diagnosis'
   assert.equal(Number(last[0]), 5);
   assert.ok(Math.abs(Number(last[2]) - lines[5].train_loss) < 1e-5 * lines[5].train_loss);
 });
+
+test('the decision grid, the data points and the weights leave the module', () => {
+  const session = new engine.Session();
+  answer(session.load(JSON.stringify({ epochs: 30, normalize: true })));
+  answer(session.step(100000));
+  const info = answer(session.grid(40));
+  assert.equal(info.ok, true);
+  assert.equal(info.channels, 1);
+  const values = session.gridValues();
+  assert.ok(values instanceof Float32Array);
+  assert.equal(values.length, 40 * 40);
+  // The circles: the centre of the plane is the inner class (1), the corners the outer (0).
+  const at = (col, row) => values[row * 40 + col];
+  assert.ok(at(20, 20) > 0.75, `centre ${at(20, 20)}`);
+  assert.ok(at(0, 0) < 0.1 && at(39, 39) < 0.1, `corners ${at(0, 0)}, ${at(39, 39)}`);
+  assert.ok(info.x0 < -1 && info.x1 > 1);
+
+  const points = answer(session.points());
+  assert.equal(points.features, 2);
+  assert.equal(points.train.x.length, 280);
+  assert.equal(points.dev.y.length, 120);
+
+  const { weights } = answer(session.weights());
+  assert.deepEqual(weights.blocks.map((b) => b.name), ['W1', 'b1', 'W2', 'b2', 'W3', 'b3']);
+  const before = answer(session.step(0)).epochs;
+  const other = new engine.Session();
+  answer(other.load(JSON.stringify({ epochs: 30, normalize: true, seed: 99 })));
+  assert.equal(answer(other.loadWeights(JSON.stringify(weights))).ok, true);
+  answer(other.grid(40));
+  assert.deepEqual(other.gridValues(), values);  // the same weights draw the same boundary
+  const bad = answer(other.loadWeights(JSON.stringify({ blocks: weights.blocks.slice(1) })));
+  assert.equal(bad.error.message, 'weights.blocks is 5 blocks; allowed: 6 blocks, as this network has');
+  assert.deepEqual(before, []);
+  session.delete();
+  other.delete();
+});

@@ -268,7 +268,7 @@ Spec parse_spec(const nlohmann::json& document) {
   s.regularization = parse_regularization(f.object("regularization"), d.regularization);
   s.optimizer = parse_optimizer(f.object("optimizer"), d.optimizer);
   s.schedule = parse_schedule(f.object("schedule"), d.schedule);
-  s.batch_size = f.integer("batch_size", d.batch_size, 1, kMaxSamples);
+  s.batch_size = f.integer("batch_size", d.batch_size, 0, kMaxSamples);  // 0: the whole training set
   s.epochs = f.integer("epochs", d.epochs, 1, 1000000);
   s.normalize = f.boolean("normalize", d.normalize);
   s.augment = parse_augment(f.object("augment"));

@@ -30,13 +30,25 @@ Splits build_splits(const Spec& spec) {
 
 }  // namespace
 
-Session::Session(const Spec& spec)
-    : spec_(spec),
-      splits_(build_splits(spec)),
+namespace {
+
+// batch_size 0 means the whole training set (batch gradient descent).
+Spec with_batch_size(Spec spec, const Splits& s) {
+  if (spec.batch_size == 0) spec.batch_size = std::max(1, s.train.size());
+  return spec;
+}
+
+}  // namespace
+
+Session::Session(const Spec& spec) : Session(spec, build_splits(spec)) {}
+
+Session::Session(const Spec& spec, Splits splits)
+    : spec_(with_batch_size(spec, splits)),
+      splits_(std::move(splits)),
       net_(splits_.train.features(), spec.layers, spec.regularization),
       early_stopping_(spec.early_stopping) {
   const int m_train = splits_.train.size();
-  check_sizes(spec, splits_);
+  check_sizes(spec_, splits_);
 
   // Inputs: normalised with the training set's mu and sigma^2 only, when asked.
   Matrix<double> X_train = splits_.train.X, X_dev = splits_.dev.X, X_test = splits_.test.X;
@@ -52,11 +64,11 @@ Session::Session(const Spec& spec)
   Y_test_ = targets(splits_.test);
 
   // Caches big enough to evaluate a whole set in one pass.
-  const int m_max = std::max({spec.batch_size, m_train, splits_.dev.size(), splits_.test.size()});
+  const int m_max = std::max({spec_.batch_size, m_train, splits_.dev.size(), splits_.test.size()});
   net_.reserve(m_max);
-  X_batch_.resize(net_.inputs(), spec.batch_size);
-  Y_batch_.resize(net_.outputs(), spec.batch_size);
-  batches_per_epoch_ = (m_train + spec.batch_size - 1) / spec.batch_size;
+  X_batch_.resize(net_.inputs(), spec_.batch_size);
+  Y_batch_.resize(net_.outputs(), spec_.batch_size);
+  batches_per_epoch_ = (m_train + spec_.batch_size - 1) / spec_.batch_size;
 
   Rng init_rng(Rng::derive(spec.seed, kInit));
   initialize(net_.layers, net_.params, spec.init.scheme, spec.init.scale, init_rng, spec.init.weights);

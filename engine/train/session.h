@@ -23,7 +23,7 @@ class Session {
  public:
   using T = float;  // training runs in float32
 
-  explicit Session(const Spec& spec);
+  explicit Session(const Spec& spec);  // batch_size 0: the whole training set
 
   // Runs up to max_steps mini-batch updates, stopping early when the run is finished.
   // Returns the number of steps taken; finished epochs are appended to history().
@@ -58,6 +58,7 @@ class Session {
   GradcheckReport gradient_check(int max_examples = 64, int max_per_block = 0) const;
 
  private:
+  Session(const Spec& spec, Splits splits);
   void begin_epoch();
   bool train_batch(int first, int m);  // false when the run diverged
   void end_epoch();

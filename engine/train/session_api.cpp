@@ -1,5 +1,6 @@
 #include "train/session_api.h"
 
+#include <cmath>
 #include <exception>
 #include <sstream>
 
@@ -55,6 +56,12 @@ std::string SessionApi::new_epochs(nlohmann::ordered_json answer) {
     log.clear();  // keeps its capacity: the next steps do not allocate
   }
   if (session_->finished()) answer["summary"] = to_json(session_->summary());
+  if (!history.empty()) {  // the diagnosis of the latest epoch, as the run goes
+    const auto& e = history.back();
+    if (!std::isnan(e.train_error) && session_->network().loss_kind() != LossKind::mean_squared_error)
+      answer["diagnosis"] = to_json(diagnose(e.train_error, std::isnan(e.dev_error) ? e.train_error : e.dev_error,
+                                             session_->spec().bayes_error));
+  }
   return answer.dump();
 }
 

@@ -21,6 +21,14 @@ struct RunSummary {
   int overfit_samples = 0;         // > 0 when the run was the "overfit a small sample" check
 };
 
+inline nlohmann::ordered_json to_json(const Diagnosis& d) {
+  return {{"bayes_error", d.bayes_error},
+          {"avoidable_bias", metric_value(d.avoidable_bias)},
+          {"variance", metric_value(d.variance)},
+          {"case", d.case_name},
+          {"recipe", d.recipe}};
+}
+
 inline nlohmann::ordered_json to_json(const RunSummary& s) {
   using json = nlohmann::ordered_json;
   const auto& f = s.final;
@@ -33,11 +41,7 @@ inline nlohmann::ordered_json to_json(const RunSummary& s) {
       {"train_loss", metric_value(f.train_loss)}, {"train_accuracy", accuracy(f.train_error)},
       {"dev_loss", metric_value(f.dev_loss)},     {"dev_accuracy", accuracy(f.dev_error)},
       {"test_loss", metric_value(f.test_loss)},   {"test_accuracy", accuracy(f.test_error)},
-      {"diagnosis", {{"bayes_error", s.diagnosis.bayes_error},
-                     {"avoidable_bias", metric_value(s.diagnosis.avoidable_bias)},
-                     {"variance", metric_value(s.diagnosis.variance)},
-                     {"case", s.diagnosis.case_name},
-                     {"recipe", s.diagnosis.recipe}}},
+      {"diagnosis", to_json(s.diagnosis)},
       {"initial_loss", {{"value", metric_value(s.initial_loss)},
                         {"expected", metric_value(s.expected_initial_loss)},
                         {"ok", s.initial_loss_ok},

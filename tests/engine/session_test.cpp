@@ -151,3 +151,10 @@ TEST(Session, ReadsACsvAndRefusesAMismatchedOutputLayer) {
     EXPECT_STREQ(e.what(), "layers[2].activation is \"sigmoid\"; allowed: \"softmax\" with 3 units: the data has 3 classes");
   }
 }
+
+TEST(Session, BatchSizeZeroIsTheWholeTrainingSet) {
+  auto spec = descent::parse_spec(std::string(R"({"batch_size": 0, "epochs": 2})"));
+  Session s(spec);
+  EXPECT_EQ(s.spec().batch_size, 280);
+  EXPECT_EQ(s.steps_per_epoch(), 1);
+}

@@ -1,0 +1,132 @@
+// The pure pieces of the decision-boundary view and the two panels: colours, contours,
+// bands and formatting. No DOM: the classes touch it only inside their methods.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  CLASS_COLOURS, classColour, colourFor, contourSegments, plotRect, rampColour,
+} from '../../web/boundary.js';
+import { diagnosisModel, formatPercent } from '../../web/panels/diagnosis.js';
+import { bandOf, formatScientific } from '../../web/panels/gradcheck.js';
+
+const WHITE = [255, 255, 255];
+const hex = (c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+const distance = (a, b) => Math.hypot(...a.map((v, i) => v - b[i]));
+
+test('colourFor: white at 0.5, blue below, orange above, intensity by |p - 0.5|', () => {
+  assert.deepEqual(colourFor(0.5), WHITE);
+  const blue = hex('#0072B2'), orange = hex('#E69F00');
+  assert.ok(distance(colourFor(0), blue) < distance(colourFor(0), orange));
+  assert.ok(distance(colourFor(1), orange) < distance(colourFor(1), blue));
+  assert.ok(distance(colourFor(0.9), WHITE) > distance(colourFor(0.7), WHITE));
+  assert.ok(distance(colourFor(0.1), WHITE) > distance(colourFor(0.3), WHITE));
+  // The heatmap never reaches full colour, so the points drawn on it stand out.
+  assert.ok(distance(colourFor(1), orange) > 20);
+});
+
+test('classColour: white at chance, stronger with confidence, distinct hues', () => {
+  assert.deepEqual(classColour(2, 1 / 3, 3), WHITE);
+  assert.ok(distance(classColour(2, 0.9, 3), WHITE) > distance(classColour(2, 0.6, 3), WHITE));
+  assert.deepEqual(classColour(1, 0.8), colourFor(0.8));
+  assert.deepEqual(classColour(0, 0.8), colourFor(0.2));
+  assert.equal(new Set(CLASS_COLOURS).size, 10);
+  for (let k = 0; k < 10; k++) assert.notDeepEqual(classColour(k, 1, 10), WHITE);
+});
+
+test('rampColour: dark to light, clamped', () => {
+  const lum = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  let previous = -1;
+  for (let t = 0; t <= 1; t += 0.1) {
+    assert.ok(lum(rampColour(t)) > previous);
+    previous = lum(rampColour(t));
+  }
+  assert.deepEqual(rampColour(-3), rampColour(0));
+  assert.deepEqual(rampColour(7), rampColour(1));
+});
+
+test('contourSegments: a vertical 0.5 line midway between columns', () => {
+  // res 4, values 0 0 1 1 in every row: the line is x = 2 (between sample centres 1.5 and 2.5).
+  const res = 4, get = (c) => (c >= 2 ? 1 : 0);
+  const segments = contourSegments(get, res);
+  assert.equal(segments.length, res - 1);
+  for (const [ax, ay, bx, by] of segments) {
+    assert.equal(ax, 2);
+    assert.equal(bx, 2);
+    assert.equal(Math.abs(by - ay), 1);
+  }
+  assert.deepEqual(contourSegments(() => 0.3, res), []);
+});
+
+test('contourSegments: interpolates the crossing and resolves a saddle', () => {
+  // Two samples 0.2 and 0.6 at x = 0.5 and 1.5: p = 0.5 at x = 0.5 + 0.75.
+  const [[ax]] = contourSegments((c) => (c === 0 ? 0.2 : 0.6), 2);
+  assert.ok(Math.abs(ax - 1.25) < 1e-12);
+  const saddle = contourSegments((c, r) => ((c + r) % 2 === 0 ? 1 : 0), 2);
+  assert.equal(saddle.length, 2);
+});
+
+test('plotRect: equal units when the aspects are close, the whole canvas otherwise', () => {
+  const square = plotRect({ x0: -1, x1: 1, y0: -1, y1: 1 }, 400, 300);
+  assert.deepEqual(square, { left: 50, top: 0, width: 300, height: 300 });
+  const flat = plotRect({ x0: 0, x1: 1000, y0: 0, y1: 1 }, 400, 300);
+  assert.deepEqual(flat, { left: 0, top: 0, width: 400, height: 300 });
+});
+
+test('formatPercent: one decimal, a minus sign only when it shows, a dash for no number', () => {
+  assert.equal(formatPercent(0.123), '12.3%');
+  assert.equal(formatPercent(0.01), '1.0%');
+  assert.equal(formatPercent(0), '0.0%');
+  assert.equal(formatPercent(-0.005), '-0.5%');
+  assert.equal(formatPercent(-0.0001), '0.0%');
+  assert.equal(formatPercent(null), '–');
+  assert.equal(formatPercent(NaN), '–');
+});
+
+test('diagnosisModel: the course example 1% / 11% is high variance', () => {
+  const m = diagnosisModel({ train_error: 0.01, dev_error: 0.11 }, {
+    bayes_error: 0, avoidable_bias: 0.01, variance: 0.1, case: 'high variance',
+    recipe: ['get more training data (or augment it)'],
+  });
+  assert.equal(m.available, true);
+  assert.deepEqual(m.rows.map((r) => r.text), ['0.0%', '1.0%', '11.0%']);
+  assert.equal(m.bias.text, '1.0%');
+  assert.equal(m.variance.text, '10.0%');
+  assert.equal(m.bias.high, false);
+  assert.equal(m.variance.high, true);
+  assert.ok(Math.abs(m.variance.fraction - 1) < 1e-12);  // the widest gap fills the bar
+  assert.ok(Math.abs(m.bias.fraction - 0.1) < 1e-12);
+  assert.ok(Math.abs(m.threshold - 0.2) < 1e-12);
+  assert.deepEqual(m.recipe, ['get more training data (or augment it)']);
+});
+
+test('diagnosisModel: errors recovered from the diagnosis; none for a regression', () => {
+  const m = diagnosisModel({}, { bayes_error: 0.05, avoidable_bias: 0.1, variance: 0.15, case: 'high bias and high variance' });
+  assert.deepEqual(m.rows.map((r) => r.text), ['5.0%', '15.0%', '30.0%']);
+  assert.equal(m.bias.high && m.variance.high, true);
+  assert.equal(diagnosisModel({ train_error: null, dev_error: null }, { avoidable_bias: null, variance: null }).available, false);
+});
+
+test('bandOf: the course bands, non-numbers are wrong', () => {
+  assert.equal(bandOf(1e-9).key, 'great');
+  assert.equal(bandOf(0).key, 'great');
+  assert.equal(bandOf(1e-7).key, 'fine');
+  assert.equal(bandOf(3e-6).key, 'fine');
+  assert.equal(bandOf(3e-4).key, 'worrying');
+  assert.equal(bandOf(1e-3).key, 'wrong');
+  assert.equal(bandOf(0.4).key, 'wrong');
+  assert.equal(bandOf('nan').key, 'wrong');
+  assert.equal(bandOf('inf').key, 'wrong');
+  assert.equal(bandOf(undefined).key, 'wrong');
+  assert.equal(bandOf(3e-4, [1e-6, 1e-4, 1e-2]).key, 'worrying');
+  assert.notEqual(bandOf(3e-4).icon, bandOf(1e-9).icon);
+});
+
+test('formatScientific: one decimal by default', () => {
+  assert.equal(formatScientific(0.000302), '3.0e-4');
+  assert.equal(formatScientific(1.234e-9), '1.2e-9');
+  assert.equal(formatScientific(12345), '1.2e4');
+  assert.equal(formatScientific(-0.5, 3), '-5.000e-1');
+  assert.equal(formatScientific(0), '0');
+  assert.equal(formatScientific('nan'), 'NaN');
+  assert.equal(formatScientific('inf'), 'inf');
+});

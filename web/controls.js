@@ -1,93 +1,143 @@
-// The experiment form: one labelled input per state field, each with a one-line tooltip.
-// A value that is not allowed is refused beside its input, and the last good value stays.
+// The experiment form: one labelled control per state field, grouped in sections, each with
+// a one-line tooltip. A value that is not allowed is refused beside its control and the last
+// good value stays; controls that do not matter for the current settings are hidden.
+import { META, SECTIONS, allowedText, optionName } from './controls-meta.js';
 import { FIELDS, formatValue, parseValue } from './state.js';
 
-const UI = {
-  seed: { label: 'Seed', help: 'Fixes the data, the initial weights and the batch order: the same seed gives the same run.' },
-  samples: { label: 'Samples', help: 'How many points the circles data set has before the train/dev split (70/30).' },
-  noise: { label: 'Noise', help: 'Standard deviation of the Gaussian noise added to each point.' },
-  hidden: { label: 'Hidden units', help: 'Units per hidden layer, comma-separated: "8,8" is two layers of 8.' },
-  activation: { label: 'Activation', help: 'The non-linearity g(z) of every hidden layer; the output is a sigmoid unit.' },
-  init: { label: 'Initialisation', help: 'How W starts: He sqrt(2/n_prev) suits ReLU, Xavier sqrt(1/n_prev) suits tanh.' },
-  lr: { label: 'Learning rate', help: 'alpha in W := W - alpha dW. It can change while the network trains.' },
-  batch: { label: 'Mini-batch size', help: 'Examples per gradient step: 1 is SGD, the training-set size is batch GD.' },
-  epochs: { label: 'Epochs', help: 'Passes over the training set.' },
-  speed: { label: 'Speed', help: 'Epochs per second shown live: slow 10, normal 60, fast 300, or as fast as possible.' },
-};
+const LAYER_FIELDS = new Set(['hidden', 'act', 'norm', 'keep']);
+const LR_MIN = -6, LR_MAX = 1;  // log10 bounds of the learning-rate slider
 
-const NAMES = {
-  relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid', linear: 'linear',
-  he: 'He', xavier: 'Xavier', random: 'Random (N(0,1))', zeros: 'Zeros',
-  slow: 'Slow', normal: 'Normal', fast: 'Fast', max: 'Maximum',
-};
-
-function allowedText(field) {
-  switch (field.type) {
-    case 'int': return `a whole number from ${field.min} to ${field.max}`;
-    case 'number': return `a number from ${field.min} to ${field.max}`;
-    case 'layers': return 'up to 16 layer sizes from 1 to 1024, separated by commas (empty for none)';
-    default: return `one of ${field.options.join(', ')}`;
+function makeInput(f, value) {
+  if (f.type === 'choice') {
+    const select = document.createElement('select');
+    for (const option of f.options) select.add(new Option(optionName(f.name, option), option));
+    select.value = value;
+    return select;
   }
+  const input = document.createElement('input');
+  if (f.type === 'bool') {
+    input.type = 'checkbox';
+    input.checked = value;
+  } else if (f.name === 'lr') {
+    input.type = 'range';
+    input.min = String(LR_MIN);
+    input.max = String(LR_MAX);
+    input.step = 'any';
+    input.value = String(Math.log10(value));
+  } else {
+    input.type = 'text';
+    input.inputMode = f.type === 'split' ? 'text' : 'decimal';
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    input.value = formatValue(f, value);
+  }
+  return input;
 }
 
 export class Controls {
-  // form: the <form> element to fill; onChange(name, value) gets accepted values.
+  // form: the element to fill; onChange(name, value) gets accepted values.
   constructor(form, state, onChange) {
+    this.rows = {};
     this.inputs = {};
     this.messages = {};
-    for (const field of FIELDS) {
-      const ui = UI[field.name];
-      const row = document.createElement('div');
-      row.className = 'field';
-      const id = `field-${field.name}`;
-      const label = document.createElement('label');
-      label.htmlFor = id;
-      label.textContent = ui.label;
-      label.title = ui.help;
-      let input;
-      if (field.type === 'choice') {
-        input = document.createElement('select');
-        for (const option of field.options) input.add(new Option(NAMES[option] || option, option));
-      } else {
-        input = document.createElement('input');
-        input.type = 'text';
-        input.inputMode = field.type === 'layers' ? 'text' : 'decimal';
-        input.autocomplete = 'off';
-        input.spellcheck = false;
-      }
-      input.id = id;
-      input.name = field.name;
-      input.title = ui.help;
-      input.value = formatValue(field, state[field.name]);
-      const message = document.createElement('p');
-      message.className = 'field-error';
-      message.id = `${id}-error`;
-      message.hidden = true;
-      input.setAttribute('aria-describedby', message.id);
-      input.addEventListener('change', () => {
-        const value = parseValue(field, input.value);
-        if (value === undefined) {
-          this.showError(field.name, `${ui.label} "${input.value}" is not allowed: use ${allowedText(field)}.`);
-          return;
-        }
-        this.showError(field.name, null);
-        onChange(field.name, value);
-      });
-      row.append(label, input, message);
-      form.append(row);
-      this.inputs[field.name] = input;
-      this.messages[field.name] = message;
+    this.sections = {};
+    this.onChange = onChange;
+    for (const section of SECTIONS) {
+      const fieldset = document.createElement('fieldset');
+      fieldset.className = `section section-${section.id}`;
+      const legend = document.createElement('legend');
+      legend.textContent = section.title;
+      fieldset.append(legend);
+      form.append(fieldset);
+      this.sections[section.id] = fieldset;
+    }
+    for (const f of FIELDS) {
+      if (LAYER_FIELDS.has(f.name) || !META[f.name] || META[f.name].section === 'run') continue;
+      this.add(f, state[f.name], this.sections[META[f.name].section]);
+    }
+    this.refresh(state);
+  }
+
+  // Adds the control of field f into parent (also used for the Run section's speed).
+  add(f, value, parent) {
+    const meta = META[f.name];
+    const row = document.createElement('div');
+    row.className = `field field-${f.type}`;
+    const id = `field-${f.name}`;
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = meta.label;
+    label.title = meta.help;
+    const input = makeInput(f, value);
+    input.id = id;
+    input.name = f.name;
+    input.title = meta.help;
+    const message = document.createElement('p');
+    message.className = 'field-error';
+    message.id = `${id}-error`;
+    message.hidden = true;
+    input.setAttribute('aria-describedby', message.id);
+    row.append(label, input);
+    if (f.name === 'lr') {
+      const output = document.createElement('output');
+      output.htmlFor = id;
+      output.id = `${id}-value`;
+      output.className = 'lr-value';
+      row.append(output);
+      this.lrOutput = output;
+      this.showRate(value);
+      input.addEventListener('input', () => this.showRate(10 ** Number(input.value)));
+    }
+    row.append(message);
+    parent.append(row);
+    this.rows[f.name] = row;
+    this.inputs[f.name] = input;
+    this.messages[f.name] = message;
+    input.addEventListener('change', () => this.read(f, input));
+  }
+
+  read(f, input) {
+    let text = input.value;
+    if (f.type === 'bool') text = String(input.checked);
+    if (f.name === 'lr') text = String(Number((10 ** Number(input.value)).toPrecision(3)));
+    const value = parseValue(f, text);
+    if (value === undefined) {
+      this.showError(f.name, `${META[f.name].label} "${input.value}" is not allowed: use ${allowedText(f)}.`);
+      return;
+    }
+    this.showError(f.name, null);
+    this.onChange(f.name, value);
+  }
+
+  showRate(alpha) {
+    const text = Number(alpha.toPrecision(3)).toString();
+    this.lrOutput.textContent = text;
+    this.inputs.lr?.setAttribute('aria-valuetext', text);
+  }
+
+  // Puts the state's values into the controls (after a preset or an uploaded spec) and
+  // hides the ones that do not matter.
+  refresh(state) {
+    for (const [name, input] of Object.entries(this.inputs)) {
+      const f = FIELDS.find((x) => x.name === name);
+      if (f.type === 'bool') input.checked = state[name];
+      else if (name === 'lr') {
+        input.value = String(Math.log10(state.lr));
+        this.showRate(state.lr);
+      } else input.value = formatValue(f, state[name]);
+      const when = META[name].when;
+      this.rows[name].hidden = when ? !when(state) : false;
     }
   }
 
   // Shows text (or clears it with null) beside the named control, as plain text.
   showError(name, text) {
     const message = this.messages[name];
-    const input = this.inputs[name];
     if (!message) return false;
     message.textContent = text || '';
     message.hidden = !text;
-    input.setAttribute('aria-invalid', text ? 'true' : 'false');
+    this.inputs[name].setAttribute('aria-invalid', text ? 'true' : 'false');
+    if (text) this.rows[name].hidden = false;
     return true;
   }
 
@@ -97,15 +147,17 @@ export class Controls {
 }
 
 // The state field that holds an engine spec field ("optimizer.learning_rate" -> "lr").
+const SPEC_TO_STATE = [
+  ['optimizer.learning_rate', 'lr'], ['optimizer.beta1', 'beta1'], ['optimizer.beta2', 'beta2'],
+  ['optimizer.epsilon', 'epsilon'], ['optimizer', 'optimizer'], ['batch_size', 'batch'], ['epochs', 'epochs'],
+  ['seed', 'seed'], ['data.samples', 'samples'], ['data.noise', 'noise'], ['data.factor', 'factor'],
+  ['data.classes', 'classes'], ['data', 'dataset'], ['split.stratify', 'stratify'], ['split', 'split'],
+  ['layers', 'layers'], ['init.scale', 'scale'], ['init', 'init'], ['regularization.l2', 'l2'],
+  ['regularization.l1', 'l1'], ['schedule', 'schedule'], ['augment', 'jitter'], ['early_stopping', 'patience'],
+  ['bayes_error', 'bayes'],
+];
 export function stateNameOf(specField) {
   const f = String(specField || '');
-  if (f.startsWith('optimizer.learning_rate')) return 'lr';
-  if (f.startsWith('batch_size')) return 'batch';
-  if (f.startsWith('epochs')) return 'epochs';
-  if (f.startsWith('seed')) return 'seed';
-  if (f.startsWith('data.samples')) return 'samples';
-  if (f.startsWith('data.noise')) return 'noise';
-  if (f.startsWith('layers')) return 'hidden';
-  if (f.startsWith('init')) return 'init';
-  return null;
+  const hit = SPEC_TO_STATE.find(([prefix]) => f === prefix || f.startsWith(`${prefix}.`) || f.startsWith(`${prefix}[`));
+  return hit ? hit[1] : null;
 }

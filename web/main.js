@@ -1,119 +1,256 @@
-// Wires the page: state <-> hash, the form, the trainer (worker) and the chart.
+// Wires the page: state <-> hash, the form, the trainer (worker), the charts and panels.
 // Nothing here trains; the worker does.
+import { BoundaryView } from './boundary.js';
+import { LayersChart } from './charts/layers-chart.js';
+import { MetricsChart } from './charts/metrics-chart.js';
+import { RateChart } from './charts/rate-chart.js';
 import { Controls, stateNameOf } from './controls.js';
-import { ErrorChart } from './error-chart.js';
+import { download, downloadCanvas, metricsCsv, readFile } from './exports.js';
+import { NetworkEditor } from './network-editor.js';
+import { DiagnosisPanel } from './panels/diagnosis.js';
+import { GradcheckPanel } from './panels/gradcheck.js';
+import { fillPresets, loadLessons, presetSpec } from './presets.js';
 import { SPEEDS } from './protocol.js';
-import { fromHash, toHash, toSpec } from './state.js';
+import { RunView } from './run-view.js';
+import { describeDifference } from './runs.js';
+import { FIELDS, REGRESSION, field, fromHash, fromSpec, toHash, toSpec } from './state.js';
 import { Trainer } from './trainer.js';
 
 const $ = (id) => document.getElementById(id);
-const buttons = { train: $('train'), pause: $('pause'), step: $('step'), reset: $('reset') };
-const statusLine = $('status');
-const errorBox = $('error');
-const progress = $('progress');
+const LIVE = new Set(['lr', 'l2', 'l1']);  // change during a run without restarting it
+const ENGINE_KEYS = { lr: 'learning_rate', l2: 'l2', l1: 'l1' };
+const MAX_CSV_BYTES = 50e6;
+
+let { state, rejected } = fromHash(location.hash);
 const notice = $('notice');
+const say = (text) => { notice.textContent = text; notice.hidden = !text; };
+if (rejected.length) say(`Some settings in the link were not valid and were reset to defaults: ${rejected.join(', ')}.`);
 
-const { state, rejected } = fromHash(location.hash);
-if (rejected.length) {
-  notice.textContent = `Some settings in the link were not valid and were reset to defaults: ${rejected.join(', ')}.`;
-  notice.hidden = false;
-}
-history.replaceState(null, '', toHash(state));
+const metrics = new MetricsChart($('metrics-chart'));
+const layersChart = new LayersChart($('layers-chart'));
+const rateChart = new RateChart($('rate-chart'));
+const boundary = new BoundaryView($('boundary'), $('boundary-caption'));
+const diagnosis = new DiagnosisPanel($('diagnosis'));
+const gradcheck = new GradcheckPanel($('gradcheck'));
+const errorBox = $('error');
+const view = new RunView({
+  buttons: { train: $('train'), pause: $('pause'), stepBatch: $('step-batch'), step: $('step'), reset: $('reset') },
+  progress: $('progress'), status: $('status'),
+});
 
-const chart = new ErrorChart($('error-chart'));
+let run = { state: 'loading', latest: null, epochs: [], totalEpochs: state.epochs, stepsPerSecond: 0, stopMessage: '' };
 let loadedSpec = '';
-let latest = null;       // the newest epoch record
-let runState = 'idle';
-let stepsPerSecond = 0;
-let totalEpochs = state.epochs;
+let loadedState = null;   // the settings of the run on the charts, to name it when it is kept
+let csv = null;           // the uploaded CSV file: { text, label, task }
+let lessons = [];
+let gradcheckPending = false;  // a gradient check was asked for and has not answered
 
-const percent = (x) => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : '–');
-
-function render() {
-  buttons.train.disabled = runState === 'running' || runState === 'finished' || runState === 'loading';
-  buttons.pause.disabled = runState !== 'running';
-  buttons.step.disabled = runState === 'running' || runState === 'finished' || runState === 'loading';
-  buttons.reset.disabled = runState === 'loading';
-  progress.max = totalEpochs;
-  progress.value = latest ? latest.epoch : 0;
-  if (!latest) {
-    statusLine.textContent = 'Loading the engine…';
-    return;
-  }
-  const speed = runState === 'running' && stepsPerSecond ? ` · ${stepsPerSecond.toLocaleString('en')} steps/s` : '';
-  const word = { idle: 'Ready', running: 'Training', paused: 'Paused', finished: 'Finished' }[runState] || '';
-  statusLine.textContent =
-    `${word} · epoch ${latest.epoch} of ${totalEpochs} · train error ${percent(latest.train_error)}` +
-    ` · dev error ${percent(latest.dev_error)}${speed}`;
-}
+const render = () => view.render({ ...run, runState: run.state, regression: REGRESSION.has(state.dataset) });
+const saveHash = () => history.replaceState(null, '', toHash(state));
 
 function showEngineError(error) {
+  if (gradcheckPending) {  // the check's own failure belongs in its panel
+    gradcheckPending = false;
+    gradcheck.showError(error.message);
+    return;
+  }
   const name = stateNameOf(error.field);
-  if (!(name && controls.showError(name, error.message))) {
+  if (name === 'layers') network.showError(error.message);
+  else if (!(name && controls.showError(name, error.message))) {
     errorBox.textContent = error.message;
     errorBox.hidden = false;
   }
-  if (runState === 'loading') runState = latest ? 'idle' : 'idle';
+  if (run.state === 'loading') run.state = run.latest ? 'idle' : 'idle';
   render();
 }
 
 const trainer = new Trainer(new URL('./worker.js', import.meta.url), {
   onLoaded(msg) {
-    chart.clear();
-    chart.append(msg.epochs);
-    latest = msg.epochs[msg.epochs.length - 1];
+    if (msg.spec && loadedState && run.epochs.length > 1) metrics.keepRun(describeDifference(loadedState, state));
     if (msg.spec) {
-      loadedSpec = JSON.stringify(toSpec(state));
-      totalEpochs = msg.spec.epochs;
+      loadedSpec = JSON.stringify(toSpec(state, csv));
+      loadedState = structuredClone(state);
+      run.totalEpochs = msg.spec.epochs;
     }
+    for (const chart of [metrics, layersChart, rateChart]) chart.clear();
+    metrics.markEarlyStop(null);
+    diagnosis.clear();
+    view.resetClock();
+    run = { ...run, epochs: [...msg.epochs], latest: msg.epochs.at(-1), stopMessage: '' };
+    for (const chart of [metrics, layersChart, rateChart]) chart.append(msg.epochs);
     render();
   },
   onProgress(msg) {
-    chart.append(msg.epochs);
-    if (msg.epochs.length) latest = msg.epochs[msg.epochs.length - 1];
-    stepsPerSecond = msg.stepsPerSecond;
+    if (msg.epochs.length) {
+      for (const chart of [metrics, layersChart, rateChart]) chart.append(msg.epochs);
+      run.epochs.push(...msg.epochs);
+      run.latest = msg.epochs.at(-1);
+      if (msg.diagnosis !== undefined && run.latest) diagnosis.update(run.latest, msg.diagnosis);
+    }
+    if (msg.summary) {
+      run.stopMessage = msg.summary.stopped === 'epochs' ? '' : msg.summary.message;
+      if (msg.summary.best_epoch !== null) metrics.markEarlyStop(msg.summary.best_epoch);
+      if (msg.summary.stopped === 'diverged') say(msg.summary.message);
+      // The summary describes the weights kept (the best epoch after early stopping).
+      const error = (accuracy) => (typeof accuracy === 'number' ? 1 - accuracy : null);
+      diagnosis.update({ train_error: error(msg.summary.train_accuracy), dev_error: error(msg.summary.dev_accuracy) },
+        msg.summary.diagnosis);
+    }
+    run.stepsPerSecond = msg.stepsPerSecond;
     render();
   },
   onState(msg) {
-    runState = msg.state;
+    run.state = msg.state;
     render();
   },
   onError: showEngineError,
+  onPoints(msg) {
+    if (msg.points.features === 2) boundary.setPoints(msg.points);
+    else boundary.clear(`The decision boundary is drawn for 2-feature data; this data set has ${msg.points.features} features.`);
+  },
+  onGrid: (msg) => boundary.draw(msg),
+  onGradcheck: (msg) => {
+    gradcheckPending = false;
+    gradcheck.show(msg.report);
+  },
+  onWeights: (msg) => download('descent-weights.json', JSON.stringify(msg.weights, null, 1)),
 });
 
 function load() {
   errorBox.hidden = true;
   controls.clearErrors();
-  runState = 'loading';
-  trainer.load(toSpec(state));
+  network.showError(null);
+  if (state.dataset === 'csv' && !csv) {
+    controls.showError('dataset', 'Choose a CSV file below: the data set "CSV file" needs one.');
+    return;
+  }
+  run.state = 'loading';
+  trainer.load(toSpec(state, csv));
   trainer.set('speed', SPEEDS[state.speed]);
   render();
 }
 
-const controls = new Controls($('experiment'), state, (name, value) => {
+function apply(name, value) {
   state[name] = value;
-  history.replaceState(null, '', toHash(state));
-  if (name === 'speed') {
-    trainer.set('speed', SPEEDS[value]);
-  } else if (name === 'lr' && (runState === 'running' || runState === 'paused')) {
-    trainer.set('learning_rate', value);  // live: the run goes on with the new alpha
-  } else {
-    load();
-  }
-});
+  saveHash();
+  controls.refresh(state);
+  $('csv-upload').hidden = state.dataset !== 'csv';
+  if (name === 'speed') trainer.set('speed', SPEEDS[value]);
+  else if (LIVE.has(name) && (run.state === 'running' || run.state === 'paused')) trainer.set(ENGINE_KEYS[name], value);
+  else load();
+}
 
-buttons.train.addEventListener('click', () => trainer.train());
-buttons.pause.addEventListener('click', () => trainer.pause());
-buttons.step.addEventListener('click', () => trainer.step('epoch'));
-buttons.reset.addEventListener('click', () => {
+const controls = new Controls($('experiment'), state, apply);
+controls.add(field('speed'), state.speed, $('run-extra'));
+const network = new NetworkEditor(controls.sections.network, state, (layers) => {
+  Object.assign(state, layers);
+  saveHash();
+  network.refresh(state);
+  load();
+});
+controls.sections.network.append(controls.rows.output);
+controls.sections.data.append($('csv-upload'));
+$('csv-upload').hidden = state.dataset !== 'csv';
+
+// Regenerating the data is drawing it again from the next seed.
+const regenerate = document.createElement('button');
+regenerate.type = 'button';
+regenerate.textContent = 'Regenerate data';
+regenerate.title = 'Draw the data set again (the next seed)';
+regenerate.addEventListener('click', () => apply('seed', state.seed + 1));
+controls.sections.data.append(regenerate);
+
+function replaceState(next, message) {
+  state = { ...next, speed: state.speed };
+  saveHash();
+  controls.refresh(state);
+  network.refresh(state);
+  $('csv-upload').hidden = state.dataset !== 'csv';
+  say(message);
+  load();
+}
+
+// Buttons.
+$('train').addEventListener('click', () => trainer.train());
+$('pause').addEventListener('click', () => trainer.pause());
+$('step-batch').addEventListener('click', () => trainer.step('batch'));
+$('step').addEventListener('click', () => trainer.step('epoch'));
+$('reset').addEventListener('click', () => {
   // Same spec: the engine's reset (same initial weights). Changed spec: load it afresh,
   // which with the same seed and architecture also starts from the same weights.
-  if (JSON.stringify(toSpec(state)) === loadedSpec) trainer.reset();
+  if (JSON.stringify(toSpec(state, csv)) === loadedSpec) trainer.reset();
   else load();
 });
 $('experiment').addEventListener('submit', (event) => event.preventDefault());
 
-// For test authors and the console: the live chart's series, read from the page.
-window.descent = { chart, state };
+// Chart tools.
+$('metric').addEventListener('change', (e) => metrics.setMetric(e.target.value));
+$('log-scale').addEventListener('change', (e) => metrics.setLogScale(e.target.checked));
+$('smoothing').addEventListener('input', (e) => {
+  $('smoothing-value').textContent = e.target.value;
+  metrics.setSmoothing(Number(e.target.value));
+});
+$('clear-runs').addEventListener('click', () => metrics.clearRuns());
+$('layer-stat').addEventListener('change', (e) => layersChart.setStat(e.target.value));
+$('gradcheck-run').addEventListener('click', () => {
+  gradcheckPending = true;
+  gradcheck.showRunning();
+  trainer.gradcheck();
+});
+trainer.set('grid', 60);
 
+// Presets.
+loadLessons(document.baseURI).then((list) => {
+  lessons = list;
+  fillPresets($('preset'), lessons);
+}, () => say('The lesson presets could not be loaded.'));
+$('preset').addEventListener('change', (e) => {
+  const hit = presetSpec(lessons, e.target.value);
+  if (hit) replaceState(fromSpec(hit.run.spec), `Lesson “${hit.lesson.title}”: ${hit.run.label}. ${hit.lesson.text}`);
+});
+
+// CSV upload.
+async function readCsv() {
+  const file = $('csv-file').files[0];
+  if (!file) return;
+  try {
+    csv = { text: await readFile(file, MAX_CSV_BYTES), label: $('csv-label').value.trim(), task: $('csv-task').value };
+    if (state.dataset === 'csv') load();
+  } catch (err) {
+    controls.showError('dataset', String(err.message || err));
+  }
+}
+$('csv-file').addEventListener('change', readCsv);
+$('csv-label').addEventListener('change', readCsv);
+$('csv-task').addEventListener('change', readCsv);
+
+// Export and import.
+$('export-csv').addEventListener('click', () => download('descent-metrics.csv', metricsCsv(run.epochs), 'text/csv'));
+$('export-json').addEventListener('click', () => download('descent-metrics.json', JSON.stringify(run.epochs, null, 1)));
+$('export-png').addEventListener('click', () => downloadCanvas('descent-chart.png', $('metrics-chart')));
+$('export-weights').addEventListener('click', () => trainer.exportWeights());
+$('export-spec').addEventListener('click', () => download('descent-spec.json', JSON.stringify(toSpec(state, csv), null, 2)));
+$('import-spec').addEventListener('change', async (e) => {
+  try {
+    const spec = JSON.parse(await readFile(e.target.files[0], 60e6));
+    replaceState(fromSpec(spec), 'Loaded the experiment spec from the file.');
+  } catch (err) {
+    errorBox.textContent = `The spec file could not be read: ${err.message || err}`;
+    errorBox.hidden = false;
+  }
+});
+$('import-weights').addEventListener('change', async (e) => {
+  try {
+    trainer.importWeights(await readFile(e.target.files[0], 60e6));
+  } catch (err) {
+    errorBox.textContent = `The weights file could not be read: ${err.message || err}`;
+    errorBox.hidden = false;
+  }
+});
+
+// For test authors and the console: the live charts' series, read from the page.
+window.descent = { chart: metrics, metrics, layersChart, rateChart, boundary, get state() { return state; },
+  get epochs() { return run.epochs; }, FIELDS };
+
+saveHash();
 load();

@@ -22,7 +22,7 @@ export const ToWorker = Object.freeze({
 export const FromWorker = Object.freeze({
   ready: 'ready',        // the engine module is loaded
   loaded: 'loaded',      // { spec, stepsPerEpoch, epochs: [epoch 0] }
-  progress: 'progress',  // { epochs: [...new], stepsLog: [...], epoch, finished, summary?, stepsPerSecond }
+  progress: 'progress',  // { epochs: [...new], stepsLog, epoch, finished, summary?, diagnosis?, stepsPerSecond }
   state: 'state',        // { state: 'idle' | 'running' | 'paused' | 'finished' }
   error: 'error',        // { error: { field, given, allowed, message } }
   points: 'points',      // { points: { features, classes, class_names, train: {x, y}, dev: {x, y} } }

@@ -16,6 +16,7 @@ let epochsPerSecond = SPEEDS.normal;
 let pending = [];           // epochs not yet posted
 let pendingSteps = [];      // mini-batch records not yet posted
 let summary = null;         // the run's summary once it is finished
+let diagnosis;              // of the latest epoch
 let gridResolution = 0;     // > 0: post the decision boundary with progress
 let lastGrid = 0;
 let twoFeatures = false;
@@ -54,6 +55,7 @@ function flush(force) {
     epoch: last ? last.epoch : null,
     finished: state === 'finished',
     summary,
+    diagnosis,
     stepsPerSecond: stepRate.value,
   });
   pending = [];
@@ -62,10 +64,10 @@ function flush(force) {
   postGrid(force);
 }
 
-// The decision boundary, at most ten times a second (and always when forced).
+// The decision boundary, at most five times a second (and always when forced).
 function postGrid(force) {
   const now = performance.now();
-  if (!gridResolution || !twoFeatures || (!force && now - lastGrid < 100)) return;
+  if (!gridResolution || !twoFeatures || (!force && now - lastGrid < 200)) return;
   const info = parse(session.grid(gridResolution));
   const values = session.gridValues();
   self.postMessage(message(FromWorker.grid, runId, { info, values }), [values.buffer]);
@@ -78,6 +80,7 @@ function runSteps(n) {
   for (const e of result.epochs) pending.push(e);
   if (result.steps_log) pendingSteps.push(...result.steps_log);
   if (result.summary) summary = result.summary;
+  if (result.diagnosis) diagnosis = result.diagnosis;
   stepRate.steps += result.steps;
   const now = performance.now();
   if (now - stepRate.since >= 500) {
@@ -139,6 +142,7 @@ function startRun() {
   pending = [];
   pendingSteps = [];
   summary = null;
+  diagnosis = undefined;
   state = 'idle';
 }
 

@@ -3,6 +3,8 @@ import { expect, test } from '@playwright/test';
 
 // The points of a chart series, as the page holds them.
 const series = (page, label) => page.evaluate((l) => window.descent.chart.series(l), label);
+// The run's status line (the page has other live regions too).
+const status = (page) => page.getByRole('status').filter({ hasText: /epoch \d+ of/ });
 
 test('Train draws train and dev error per epoch, and dev error falls', async ({ page }) => {
   const errors = [];
@@ -36,13 +38,13 @@ test('Pause stops the run and Reset returns to epoch 0 with the same weights', a
   await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
   await expect.poll(async () => (await series(page, 'Dev error')).length).toBeGreaterThan(3);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByRole('status')).toContainText('Paused');
+  await expect(status(page)).toContainText('Paused');
   const paused = (await series(page, 'Dev error')).length;
   await page.waitForTimeout(500);
   expect((await series(page, 'Dev error')).length).toBe(paused);
 
   await page.getByRole('button', { name: 'Reset' }).click();
-  await expect(page.getByRole('status')).toContainText('Ready · epoch 0 of 500');
+  await expect(status(page)).toContainText('Ready · epoch 0 of 500');
   const after = await series(page, 'Dev error');
   expect(after).toEqual([first]);  // same initial weights: the same epoch-0 error
 
@@ -51,11 +53,11 @@ test('Pause stops the run and Reset returns to epoch 0 with the same weights', a
   await expect.poll(async () => (await series(page, 'Dev error')).length).toBe(2);
 });
 
-test('The main thread stays responsive while the worker trains', async ({ page }) => {
+test('The main thread stays responsive while the worker trains flat out', async ({ page }) => {
   await page.goto('./#speed=max&epochs=1000000&hidden=32,32');
   await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 1000000' })).toBeVisible();
   await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByRole('status')).toContainText('steps/s');
+  await expect(status(page)).toContainText('steps/s');
 
   const frames = await page.evaluate(
     () => new Promise((resolve) => {
@@ -80,27 +82,29 @@ test('A value that is not allowed is refused beside its control, and the run is 
   await page.goto('./#epochs=40&speed=fast');
   await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 40' })).toBeVisible();
   await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByRole('status')).toContainText('Finished');
+  await expect(page.getByRole('status').filter({ hasText: 'Finished' })).toBeVisible();
   const before = (await series(page, 'Dev error')).length;
 
-  const rate = page.getByLabel('Learning rate');
-  await rate.fill('-1');
-  await rate.press('Enter');
-  await expect(page.getByText('Learning rate "-1" is not allowed: use a number from 0.000001 to 100.')).toBeVisible();
+  const epochs = page.getByLabel('Epochs');
+  await epochs.fill('-1');
+  await epochs.press('Enter');
+  await expect(page.getByText('Epochs "-1" is not allowed: use a whole number from 1 to 1000000.')).toBeVisible();
+  await expect(epochs).toHaveAttribute('aria-invalid', 'true');
   expect((await series(page, 'Dev error')).length).toBe(before);
 
-  // The engine's own validation reaches the page too: a batch larger than the training set.
-  const batch = page.getByLabel('Mini-batch size');
-  await batch.fill('5000');
-  await batch.press('Enter');
-  await expect(page.getByText('batch_size is 5000; allowed: 1 to the training-set size, 280')).toBeVisible();
+  // The engine's own validation reaches the page too: a mini-batch larger than the training set.
+  const samples = page.getByLabel('Samples');
+  await samples.fill('10');
+  await samples.press('Enter');
+  await expect(page.getByText('batch_size is 32; allowed: 1 to the training-set size, 7')).toBeVisible();
   expect((await series(page, 'Dev error')).length).toBe(before);
 });
 
 test('A hostile or invalid link falls back to defaults with a notice', async ({ page }) => {
   await page.goto('./#lr=<img src=x onerror=alert(1)>&seed=7');
   await expect(page.getByText('Some settings in the link were not valid and were reset to defaults: lr.')).toBeVisible();
-  await expect(page.getByLabel('Learning rate')).toHaveValue('0.1');
+  await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('-1');  // the slider is log10(alpha)
+  await expect(page.locator('#field-lr-value')).toHaveText('0.1');
   await expect(page.getByLabel('Seed')).toHaveValue('7');
   expect(await page.locator('img').count()).toBe(0);
 });

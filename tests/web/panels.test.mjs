@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  CLASS_COLOURS, classColour, colourFor, contourSegments, plotRect, rampColour,
+  CLASS_COLOURS, captionFor, classColour, colourFor, contourSegments, plotRect, rampColour, toCanvas,
 } from '../../web/boundary.js';
 import { diagnosisModel, formatPercent } from '../../web/panels/diagnosis.js';
 import { bandOf, formatScientific } from '../../web/panels/gradcheck.js';
@@ -46,23 +46,30 @@ test('rampColour: dark to light, clamped', () => {
 
 test('contourSegments: a vertical 0.5 line midway between columns', () => {
   // res 4, values 0 0 1 1 in every row: the line is x = 2 (between sample centres 1.5 and 2.5).
-  const res = 4, get = (c) => (c >= 2 ? 1 : 0);
-  const segments = contourSegments(get, res);
+  const res = 4, field = Array.from({ length: res * res }, (_, i) => (i % res >= 2 ? 1 : 0));
+  const segments = contourSegments(field, res);
   assert.equal(segments.length, res - 1);
   for (const [ax, ay, bx, by] of segments) {
     assert.equal(ax, 2);
     assert.equal(bx, 2);
     assert.equal(Math.abs(by - ay), 1);
   }
-  assert.deepEqual(contourSegments(() => 0.3, res), []);
+  assert.deepEqual(contourSegments(new Float32Array(res * res).fill(0.3), res), []);
 });
 
 test('contourSegments: interpolates the crossing and resolves a saddle', () => {
   // Two samples 0.2 and 0.6 at x = 0.5 and 1.5: p = 0.5 at x = 0.5 + 0.75.
-  const [[ax]] = contourSegments((c) => (c === 0 ? 0.2 : 0.6), 2);
+  const [[ax]] = contourSegments([0.2, 0.6, 0.2, 0.6], 2);
   assert.ok(Math.abs(ax - 1.25) < 1e-12);
-  const saddle = contourSegments((c, r) => ((c + r) % 2 === 0 ? 1 : 0), 2);
-  assert.equal(saddle.length, 2);
+  // High at bottom-left and top-right, centre 0.5 >= level: the high corners join and the
+  // low ones (samples at (1.5, 0.5) and (0.5, 1.5)) are cut off.
+  assert.deepEqual(contourSegments([1, 0, 0, 1], 2), [[1, 0.5, 1.5, 1], [1, 1.5, 0.5, 1]]);
+  // Centre below the level: the low corners join and the high ones (bottom-left, top-right)
+  // are cut off, each crossing a sixth of the way from the 0.6 sample to the 0 one.
+  const cut = contourSegments([0.6, 0, 0, 0.6], 2);
+  const expected = [[0.5, 2 / 3, 2 / 3, 0.5], [1.5, 4 / 3, 4 / 3, 1.5]];
+  assert.equal(cut.length, 2);
+  cut.forEach((s, k) => s.forEach((v, j) => assert.ok(Math.abs(v - expected[k][j]) < 1e-12, `${s} vs ${expected[k]}`)));
 });
 
 test('plotRect: equal units when the aspects are close, the whole canvas otherwise', () => {
@@ -70,6 +77,25 @@ test('plotRect: equal units when the aspects are close, the whole canvas otherwi
   assert.deepEqual(square, { left: 50, top: 0, width: 300, height: 300 });
   const flat = plotRect({ x0: 0, x1: 1000, y0: 0, y1: 1 }, 400, 300);
   assert.deepEqual(flat, { left: 0, top: 0, width: 400, height: 300 });
+});
+
+test('toCanvas: data to CSS pixels with y up', () => {
+  const { px, py } = toCanvas({ x0: -1, x1: 1, y0: 0, y1: 4 }, { left: 10, top: 20, width: 200, height: 100 });
+  assert.equal(px(-1), 10);
+  assert.equal(px(1), 210);
+  assert.equal(py(0), 120);  // y0 at the bottom
+  assert.equal(py(4), 20);
+  assert.equal(py(1), 95);
+});
+
+test('captionFor: one line per kind of output', () => {
+  const points = { train: 280, dev: 120 };
+  assert.equal(captionFor({ mode: 'binary', fractions: [0.38, 0.62], points }),
+    'Decision boundary: 62% of the plane is class 1, 38% class 0; 280 training points (filled), 120 dev points (ringed).');
+  assert.equal(captionFor({ mode: 'softmax', fractions: [0.5, 0.25, 0.25], points: { train: 0, dev: 0 } }, ['cat', 'dog', '2']),
+    'Decision regions: cat 50%, dog 25%, class 2 25% of the plane.');
+  assert.equal(captionFor({ mode: 'regression', range: { min: -1.23456, max: 3 }, points }),
+    'Predicted value over the plane, from -1.23 (dark purple) to 3 (yellow); 280 training points (filled), 120 dev points (ringed).');
 });
 
 test('formatPercent: one decimal, a minus sign only when it shows, a dash for no number', () => {

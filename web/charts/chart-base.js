@@ -1,12 +1,12 @@
-// What the live charts share: the Chart.js pieces they use, a redraw at most once per
-// animation frame, the trace that turns stored points into drawn ones (smoothed, log-safe),
+// What the live charts share: the Chart.js pieces they use, redraws at most once per
+// animation frame and within a time budget, the trace that turns stored points into drawn ones (smoothed, log-safe),
 // a hover mode that finds each line's point nearest the pointer's epoch, and number formats.
 //
 // Points live outside Chart.js (in PointStores): the decimation plugin swaps dataset.data for
 // its own array, so each trace hands its drawn array to its dataset on every redraw.
 import {
   Chart, Decimation, Interaction, Legend, LinearScale, LineController, LineElement,
-  LogarithmicScale, PointElement, Ticks, Tooltip,
+  LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js';
 import { getRelativePosition } from 'chart.js/helpers';
 import { Smoother } from '../smoothing.js';
@@ -25,27 +25,44 @@ export function readValue(v) {
   return undefined;
 }
 
-// 0.123 -> "0.123", 1.2e-7 -> "1.20e-7", Infinity -> "∞".
+// 0.1234 -> "0.123", 0.00012 -> "1.2e-4", Infinity -> "∞".
 export function formatNumber(v) {
   if (typeof v !== 'number') return '–';
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(2);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return Number(v.toPrecision(3)).toExponential();
   return String(Number(v.toPrecision(3)));
 }
 
-// A fraction as a percentage: 0.125 -> "12.5%", 0.3 -> "30%".
+// A fraction as a percentage (axis ticks): 0.125 -> "12.5%", 0.3 -> "30%".
 export function formatPercent(v) {
   if (typeof v !== 'number' || !Number.isFinite(v)) return formatNumber(v);
   return `${Number((v * 100).toPrecision(3))}%`;
 }
 
-// Tick labels for a log axis: Chart.js's own choice of which ticks get a label, in our format.
+// A fraction read off a point (tooltips): one decimal, like the status line; "0.036%" below 0.1%.
+export function formatPercentValue(v) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return formatNumber(v);
+  const p = v * 100;
+  return p !== 0 && Math.abs(p) < 0.1 ? `${Number(p.toPrecision(2))}%` : `${p.toFixed(1)}%`;
+}
+
+// Tick labels for a log axis: only ticks at 1, 2, 3 and 5 times a power of ten (and the
+// top one) get a label, the rest would overlap. (Our own: Chart.js's formatter builds an
+// Intl.NumberFormat per call, which shows up when charts redraw 60 times a second.)
 export function logTicks(format) {
-  return function callback(value, index, ticks) {
-    return Ticks.formatters.logarithmic.call(this, value, index, ticks) === '' ? '' : format(value);
+  return (value, index, ticks) => {
+    const m = ticks[index].significand ?? value / 10 ** Math.floor(Math.log10(value));
+    return [1, 2, 3, 5, 10].includes(Math.round(m * 1e6) / 1e6) || index === ticks.length - 1 ? format(value) : '';
   };
+}
+
+// Epoch ticks: 250, 5000, 20k, 1.5M.
+export function formatEpoch(v) {
+  if (v >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
+  if (v >= 1e4) return `${Number((v / 1e3).toPrecision(3))}k`;
+  return String(v);
 }
 
 // Hover: for every shown line, its point nearest the pointer's x, if the pointer is within
@@ -100,7 +117,9 @@ export class Trace {
       const { x, y: raw } = points[i];
       let y = Number.isFinite(raw) ? raw : null;  // inf / nan: a gap in the line
       if (this.smoother) y = this.smoother.next(y);
-      if (this.log && y !== null && y <= 0) continue;  // log(0) is not on the axis
+      // log(0) is not on the axis: drop the point if its value or its measurement is <= 0
+      // (else a run of zero train error would draw the average sinking towards 0 forever).
+      if (this.log && y !== null && (y <= 0 || raw <= 0)) continue;
       this.drawn.push({ x, y, raw });
     }
     this.done = points.length;
@@ -108,8 +127,19 @@ export class Trace {
   }
 }
 
-// The options every chart starts from; `y` is the value axis.
-export function baseOptions(y) {
+// Legend entries drawn as short lines in each dataset's own dash, cap and width (with
+// usePointStyle, Chart.js takes the point's style, which has no dash).
+function lineLabels(chart) {
+  return Legend.defaults.labels.generateLabels(chart).map((item) => {
+    const d = chart.data.datasets[item.datasetIndex];
+    return { ...item, lineDash: d.borderDash || [], lineCap: d.borderCapStyle || 'butt', lineWidth: d.borderWidth, strokeStyle: d.borderColor };
+  });
+}
+
+// The options every chart starts from; `y` is the value axis. Lines longer than `threshold`
+// points are drawn through `samples` points picked by LTTB (largest triangle three buckets),
+// which keeps the shape: Chart.js's cost grows with the points it draws, not with the data.
+export function baseOptions(y, { samples = 400, threshold = 800 } = {}) {
   return {
     animation: false,
     maintainAspectRatio: false,
@@ -117,37 +147,70 @@ export function baseOptions(y) {
     normalized: true,
     interaction: { mode: 'epoch', intersect: false },
     scales: {
-      x: { type: 'linear', min: 0, title: { display: true, text: 'Epoch' }, ticks: { precision: 0 } },
+      x: { type: 'linear', min: 0, title: { display: true, text: 'Epoch' }, ticks: { precision: 0, callback: formatEpoch } },
       y,
     },
     plugins: {
       legend: {
         position: 'top',
-        labels: { usePointStyle: true, pointStyle: 'line', pointStyleWidth: 30, boxHeight: 8 },
+        labels: {
+          usePointStyle: true, pointStyle: 'line', pointStyleWidth: 30, boxHeight: 8, generateLabels: lineLabels,
+        },
       },
       tooltip: { callbacks: { title: (items) => `Epoch ${items[0].raw.x}` } },
-      // samples and threshold default to the chart's width in pixels (and 4 times it).
-      decimation: { enabled: true, algorithm: 'lttb' },
+      decimation: { enabled: true, algorithm: 'lttb', samples, threshold },
     },
   };
 }
 
-// A Chart.js line chart fed by traces, redrawn at most once per animation frame.
-// Subclasses set this.traces (in drawing order: first on top) and call this.redraw().
+// Redraws of all live charts share one animation frame, and the frames are spaced so that
+// drawing takes at most 1/DRAW_SHARE of the main thread: after frames whose drawing took
+// d ms the next waits (DRAW_SHARE - 1) * d ms. A fast machine redraws every frame; a slow one
+// (or a 20-layer chart) redraws less often, and the page keeps answering the learner. The
+// wait is capped, so one slow frame (the first layout, a resize) does not stall the charts.
+const DRAW_SHARE = 3;
+const MAX_WAIT_MS = 100;
+const waiting = new Set();  // charts with something new to draw
+let frameId = 0;
+let nextFrameAt = 0;
+
+function scheduleFrame() {
+  if (!frameId) frameId = requestAnimationFrame(runFrame);
+}
+
+function runFrame() {
+  frameId = 0;
+  const start = performance.now();
+  if (start < nextFrameAt) {
+    scheduleFrame();
+    return;
+  }
+  const charts = [...waiting];
+  waiting.clear();
+  for (const c of charts) {
+    try {
+      c.draw();
+    } catch (error) {
+      queueMicrotask(() => { throw error; });  // reported as uncaught; the other charts still draw
+    }
+  }
+  const now = performance.now();
+  nextFrameAt = now + Math.min((DRAW_SHARE - 1) * (now - start), MAX_WAIT_MS);
+}
+
+// A Chart.js line chart fed by traces. Subclasses set this.traces (in drawing order: first
+// on top) and call this.redraw() when something changed.
 export class LiveChart {
   // plugins: inline Chart.js plugins for this chart only.
   constructor(canvas, options, plugins = []) {
-    this.pendingFrame = 0;
     this.traces = [];
     this.chart = new Chart(canvas, { type: 'line', data: { datasets: [] }, options, plugins });
   }
 
+  // Draws at the next frame the charts may use (at most once per animation frame).
   redraw() {
-    if (this.pendingFrame) return;
-    this.pendingFrame = requestAnimationFrame(() => {
-      this.pendingFrame = 0;
-      this.draw();
-    });
+    waiting.add(this);
+    scheduleFrame();
   }
 
   draw() {
@@ -160,8 +223,7 @@ export class LiveChart {
   }
 
   destroy() {
-    cancelAnimationFrame(this.pendingFrame);
-    this.pendingFrame = 0;
+    waiting.delete(this);
     this.chart.destroy();
   }
 }

@@ -2,7 +2,7 @@
 // which metric, a log axis, smoothing (the course's bias-corrected exponentially weighted
 // average), an early-stopping marker, and kept runs drawn faded underneath for comparison.
 // Train, dev and test differ in colour (Okabe-Ito) and in dash style, for every reader.
-import { baseOptions, formatNumber, formatPercent, LiveChart, logTicks, readValue, Trace } from './chart-base.js';
+import { baseOptions, formatNumber, formatPercent, formatPercentValue, LiveChart, logTicks, readValue, Trace } from './chart-base.js';
 import { frozenStore, PointStore } from './point-store.js';
 import { Smoother } from '../smoothing.js';
 
@@ -27,7 +27,7 @@ function yScale(metric, log) {
   };
   if (log) return { type: 'logarithmic', title, ticks: { callback: logTicks(error ? formatPercent : formatNumber) } };
   if (error) return { type: 'linear', min: 0, suggestedMax: 0.5, title, ticks: { callback: formatPercent } };
-  return { type: 'linear', beginAtZero: true, title };
+  return { type: 'linear', beginAtZero: true, title, ticks: { callback: formatNumber } };
 }
 
 function lineDataset(set, faded) {
@@ -181,7 +181,7 @@ export class MetricsChart extends LiveChart {
   }
 
   tooltipLabel(item) {
-    const format = this.metric === 'error' ? formatPercent : formatNumber;
+    const format = this.metric === 'error' ? formatPercentValue : formatNumber;
     const { y, raw } = item.raw;
     const smoothed = this.beta && y !== raw ? ` (raw ${format(raw)})` : '';
     return `${item.dataset.label}: ${format(y ?? raw)}${smoothed}`;

@@ -44,7 +44,8 @@ export function diagnosisModel(errors, diagnosis) {
     variance: gap(variance, /high variance/.test(words) || (!words && variance > HIGH_THRESHOLD)),
     threshold: HIGH_THRESHOLD / scale,
     case: words,
-    recipe: Array.isArray(d.recipe) ? d.recipe.map(String) : [],
+    // Once each: both high cases end with "try another architecture".
+    recipe: Array.isArray(d.recipe) ? [...new Set(d.recipe.map(String))] : [],
   };
 }
 
@@ -82,10 +83,12 @@ export class DiagnosisPanel {
     body.append(this.row('Avoidable bias (train − Bayes)', m.bias.text, m.bias, m.threshold));
     body.append(this.row('Variance (dev − train)', m.variance.text, m.variance, m.threshold));
     table.append(body);
+    const key = el('p', 'dx-key',
+      `The dotted mark on each bar is ${formatPercent(HIGH_THRESHOLD)}: a gap above it is high.`);
 
     const verdict = el('p', 'dx-case', 'Diagnosis: ');
     verdict.append(el('strong', '', m.case || 'unknown'));
-    const parts = [verdict, table];
+    const parts = [verdict, table, key];
     if (m.recipe.length) {
       parts.push(el('p', 'dx-recipe-title', 'What to try next:'));
       const list = el('ul', 'dx-recipe');

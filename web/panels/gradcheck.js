@@ -67,13 +67,14 @@ export class GradcheckPanel {
   }
 
   showRunning() {
-    this.element.setAttribute('aria-busy', 'true');
+    this.body.setAttribute('aria-busy', 'true');
+    this.status.className = 'gc-status';
     this.status.textContent = 'Checking the gradients: two forward passes per parameter…';
     this.body.replaceChildren();
   }
 
   showError(message) {
-    this.element.removeAttribute('aria-busy');
+    this.body.removeAttribute('aria-busy');
     this.status.textContent = `The gradient check failed: ${message}`;
     this.status.className = 'gc-status gc-error';
     this.body.replaceChildren();
@@ -82,14 +83,15 @@ export class GradcheckPanel {
   // report: { difference, verdict, epsilon, bands, blocks: [{ block, difference, verdict,
   // worst: [{ row, col, analytic, numeric }] }], notes }.
   show(report) {
-    this.element.removeAttribute('aria-busy');
+    this.body.removeAttribute('aria-busy');
     const bands = Array.isArray(report.bands) && report.bands.length === 3 ? report.bands : DEFAULT_BANDS;
     const overall = bandOf(report.difference, bands);
-    this.status.className = 'gc-status';
-    this.status.textContent = `Gradient check done: ${overall.key}, difference ${formatScientific(report.difference)}.`;
+    this.status.className = 'gc-status gc-overall';
+    this.status.replaceChildren(`Overall difference ${formatScientific(report.difference)}: `,
+      verdictNode(overall, report.verdict));
 
     const table = el('table', 'gc-table');
-    table.append(el('caption', '', `Gradient check: ${report.verdict || overall.key}`));
+    table.append(el('caption', '', 'Gradient check: the relative difference per parameter block'));
     const head = el('thead');
     const hr = el('tr');
     hr.append(header('Block', 'col'), header('Difference', 'col'), header('Verdict', 'col'));
@@ -97,21 +99,27 @@ export class GradcheckPanel {
     const body = el('tbody');
     for (const block of report.blocks || []) {
       const band = bandOf(block.difference, bands);
-      const tr = el('tr', `gc-row gc-row-${band.key}`);
+      const tr = el('tr', `gc-row gc-row-${band.key}${block.worst?.length ? ' gc-has-worst' : ''}`);
       const verdict = el('td');
-      verdict.append(verdictNode(band, block.verdict));
-      if (block.worst?.length) verdict.append(this.worst(block));
+      verdict.append(verdictNode(band, band.key));
       tr.append(header(block.block, 'row'), el('td', 'gc-number', formatScientific(block.difference)), verdict);
       body.append(tr);
+      if (!block.worst?.length) continue;
+      // The worst components on request, in a row of their own under the block's.
+      const more = el('tr', 'gc-worst-row');
+      const cell = el('td');
+      cell.colSpan = 3;
+      cell.append(this.worst(block));
+      more.append(cell);
+      body.append(more);
     }
     table.append(head, body);
 
-    const summary = el('p', 'gc-overall', `Overall difference ${formatScientific(report.difference)}: `);
-    summary.append(verdictNode(overall, report.verdict));
     const bandsText = el('p', 'gc-bands',
-      `ε = ${formatScientific(report.epsilon ?? 1e-7, 0)}. Bands: great below ${formatScientific(bands[0], 0)}, ` +
-      `fine below ${formatScientific(bands[1], 0)}, worrying below ${formatScientific(bands[2], 0)}, wrong above.`);
-    const parts = [summary, table, bandsText];
+      `Bands: great below ${formatScientific(bands[0], 0)}, fine below ${formatScientific(bands[1], 0)}, ` +
+      `worrying below ${formatScientific(bands[2], 0)}, wrong above. ` +
+      `Numerical gradient by central differences with ε = ${formatScientific(report.epsilon ?? 1e-7, 0)}.`);
+    const parts = [table, bandsText];
     if (report.notes?.length) {
       const notes = el('ul', 'gc-notes');
       for (const note of report.notes) notes.append(el('li', '', String(note)));
@@ -125,7 +133,8 @@ export class GradcheckPanel {
     const details = el('details', 'gc-worst');
     details.append(el('summary', '', `Worst components of ${block.block}`));
     const table = el('table', 'gc-worst-table');
-    table.append(el('caption', '', `The ${block.worst.length} components of ${block.block} with the largest |analytic − numeric|`));
+    const n = block.worst.length;
+    table.append(el('caption', '', `The ${n} components of ${block.block} with the largest |analytic − numeric|`));
     const hr = el('tr');
     for (const h of ['Component', 'Backprop', 'Numerical', '|Difference|']) hr.append(header(h, 'col'));
     const head = el('thead');

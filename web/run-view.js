@@ -1,0 +1,60 @@
+// The Run panel's reading: which buttons can be pressed, the epoch progress bar and the
+// status line (state, epoch, errors, speed, elapsed time).
+const percent = (x) => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : '–');
+const WORDS = { idle: 'Ready', running: 'Training', paused: 'Paused', finished: 'Finished', loading: 'Loading' };
+
+export class RunView {
+  constructor({ buttons, progress, status }) {
+    Object.assign(this, { buttons, progress, status });
+    this.started = 0;
+    this.elapsed = 0;
+  }
+
+  // Draws at most ten times a second while training (the status line is text: each change
+  // costs a layout), at once when the run's state changes.
+  render(reading) {
+    this.reading = reading;
+    const now = performance.now();
+    if (reading.runState === this.lastState && now - (this.lastDraw || 0) < 100) {
+      if (!this.timer) this.timer = setTimeout(() => { this.timer = 0; this.render(this.reading); }, 100);
+      return;
+    }
+    this.lastState = reading.runState;
+    this.lastDraw = now;
+    this.draw(reading);
+  }
+
+  draw({ runState, latest, totalEpochs, stepsPerSecond, stopMessage, regression }) {
+    const busy = runState === 'running' || runState === 'loading';
+    const done = runState === 'finished';
+    this.buttons.train.disabled = busy || done;
+    this.buttons.pause.disabled = runState !== 'running';
+    this.buttons.stepBatch.disabled = busy || done;
+    this.buttons.step.disabled = busy || done;
+    this.buttons.reset.disabled = runState === 'loading';
+    if (runState === 'running' && !this.started) this.started = performance.now() - this.elapsed * 1000;
+    if (runState !== 'running' && this.started) {
+      this.elapsed = (performance.now() - this.started) / 1000;
+      this.started = 0;
+    }
+    const seconds = this.started ? (performance.now() - this.started) / 1000 : this.elapsed;
+    this.progress.max = totalEpochs;
+    this.progress.value = latest ? latest.epoch : 0;
+    if (!latest) {
+      this.status.textContent = runState === 'loading' ? 'Loading…' : 'Loading the engine…';
+      return;
+    }
+    const measure = regression
+      ? `train MSE ${latest.train_error?.toPrecision?.(3) ?? '–'} · dev MSE ${latest.dev_error?.toPrecision?.(3) ?? '–'}`
+      : `train error ${percent(latest.train_error)} · dev error ${percent(latest.dev_error)}`;
+    const speed = runState === 'running' && stepsPerSecond ? ` · ${stepsPerSecond.toLocaleString('en')} steps/s` : '';
+    const time = seconds > 0 ? ` · ${seconds.toFixed(1)} s` : '';
+    const why = done && stopMessage ? ` · ${stopMessage}` : '';
+    this.status.textContent = `${WORDS[runState] || ''} · epoch ${latest.epoch} of ${totalEpochs} · ${measure}${speed}${time}${why}`;
+  }
+
+  resetClock() {
+    this.started = 0;
+    this.elapsed = 0;
+  }
+}

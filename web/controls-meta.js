@@ -13,7 +13,7 @@ const NAMES = {
   constant: 'None (constant)', inverse_time: '1 / (1 + decay · epoch)', exponential: 'k^epoch', staircase: 'Staircase',
   none: 'None', shift: 'Shifted', rotate: 'Rotated', noise: 'Noisier',
   auto: 'Automatic', softmax: 'softmax',
-  slow: 'Slow (10 epochs/s)', normal: 'Normal (60 epochs/s)', fast: 'Fast (300 epochs/s)', max: 'Maximum',
+  slow: 'Slow · 10 epochs/s', normal: 'Normal · 60/s', fast: 'Fast · 300/s', max: 'Maximum',
   full: 'Full batch',
 };
 export const optionName = (name, option) => (name === 'output' && option === 'linear' ? 'linear' : NAMES[option] || option);

@@ -68,6 +68,12 @@ const trainer = new Trainer(new URL('./worker.js', import.meta.url), {
   onLoaded(msg) {
     if (msg.spec && loadedState && run.epochs.length > 1) metrics.keepRun(describeDifference(loadedState, state));
     if (msg.spec) {
+      // A regression has no misclassification error: show its loss.
+      const regression = msg.spec.layers.at(-1).activation === 'linear';
+      if (regression && $('metric').value === 'error') {
+        $('metric').value = 'loss';
+        metrics.setMetric('loss');
+      }
       loadedSpec = JSON.stringify(toSpec(state, csv));
       loadedState = structuredClone(state);
       run.totalEpochs = msg.spec.epochs;
@@ -189,6 +195,7 @@ $('log-scale').addEventListener('change', (e) => metrics.setLogScale(e.target.ch
 $('smoothing').addEventListener('input', (e) => {
   $('smoothing-value').textContent = e.target.value;
   metrics.setSmoothing(Number(e.target.value));
+  layersChart.setSmoothing(Number(e.target.value));
 });
 $('clear-runs').addEventListener('click', () => metrics.clearRuns());
 $('layer-stat').addEventListener('change', (e) => layersChart.setStat(e.target.value));

@@ -1,4 +1,4 @@
-// Takes the README's screenshot: the default experiment after training.
+// Takes the README's screenshot: a three-arm spiral trained with Adam.
 //   node tests/e2e/screenshot.mjs http://127.0.0.1:8080/ docs/screenshot.png
 import { chromium } from '@playwright/test';
 
@@ -10,9 +10,10 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
-await page.goto(`${url}#speed=fast`);
+await page.goto(`${url}#speed=fast&dataset=spiral&classes=3&samples=600&noise=0.2&hidden=32,32&optimizer=adam&lr=0.01`);
 await page.getByRole('button', { name: 'Train' }).click();
 await page.getByRole('status').filter({ hasText: 'Finished' }).waitFor({ timeout: 60_000 });
+await page.waitForTimeout(500);  // the last boundary
 await page.screenshot({ path: out });
 await browser.close();
 console.log(`wrote ${out}`);

@@ -1,6 +1,7 @@
 // What the live charts share: the Chart.js pieces they use, redraws at most once per
-// animation frame and within a time budget, the trace that turns stored points into drawn ones (smoothed, log-safe),
-// a hover mode that finds each line's point nearest the pointer's epoch, and number formats.
+// animation frame and within a time budget, the trace that turns stored points into drawn
+// ones (smoothed, log-safe), a hover mode that finds each line's point nearest the pointer's
+// epoch, number formats and the options every chart starts from.
 //
 // Points live outside Chart.js (in PointStores): the decimation plugin swaps dataset.data for
 // its own array, so each trace hands its drawn array to its dataset on every redraw.
@@ -63,6 +64,14 @@ export function formatEpoch(v) {
   if (v >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
   if (v >= 1e4) return `${Number((v / 1e3).toPrecision(3))}k`;
   return String(v);
+}
+
+// A tooltip line: the drawn value, and the measured one when smoothing moved it.
+export function valueLabel(item, format) {
+  const { y, raw } = item.raw;
+  const shown = format(y ?? raw);
+  const measured = format(raw);
+  return `${item.dataset.label}: ${shown}${shown === measured ? '' : ` (raw ${measured})`}`;
 }
 
 // Hover: for every shown line, its point nearest the pointer's x, if the pointer is within
@@ -129,7 +138,7 @@ export class Trace {
 
 // Legend entries drawn as short lines in each dataset's own dash, cap and width (with
 // usePointStyle, Chart.js takes the point's style, which has no dash).
-function lineLabels(chart) {
+export function lineLabels(chart) {
   return Legend.defaults.labels.generateLabels(chart).map((item) => {
     const d = chart.data.datasets[item.datasetIndex];
     return { ...item, lineDash: d.borderDash || [], lineCap: d.borderCapStyle || 'butt', lineWidth: d.borderWidth, strokeStyle: d.borderColor };
@@ -168,7 +177,7 @@ export function baseOptions(y, { samples = 400, threshold = 800 } = {}) {
 // d ms the next waits (DRAW_SHARE - 1) * d ms. A fast machine redraws every frame; a slow one
 // (or a 20-layer chart) redraws less often, and the page keeps answering the learner. The
 // wait is capped, so one slow frame (the first layout, a resize) does not stall the charts.
-const DRAW_SHARE = 3;
+const DRAW_SHARE = 4;
 const MAX_WAIT_MS = 100;
 const waiting = new Set();  // charts with something new to draw
 let frameId = 0;
@@ -213,12 +222,18 @@ export class LiveChart {
     scheduleFrame();
   }
 
-  draw() {
-    for (const t of this.traces) t.sync();
-    // Lines without a point (no test set, say) are left out, legend included.
+  // Puts the datasets of the traces with points into the chart (lines without a point, such
+  // as a missing test set, are left out, legend included). Called by draw, and at once when
+  // the traces change, so that chart.data.datasets names the lines before the next frame.
+  listDatasets() {
     const shown = this.traces.filter((t) => t.hasPoints).map((t) => t.dataset);
     const now = this.chart.data.datasets;
     if (shown.length !== now.length || shown.some((d, i) => d !== now[i])) this.chart.data.datasets = shown;
+  }
+
+  draw() {
+    for (const t of this.traces) t.sync();
+    this.listDatasets();
     this.chart.update('none');
   }
 

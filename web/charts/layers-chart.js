@@ -3,8 +3,12 @@
 // out layer by layer); the dead and saturated fractions show units that stopped learning.
 // Layers are coloured along a sequential ramp (viridis, dark = first layer, light = last),
 // so the order of the layers reads from the colours without the legend.
-import { baseOptions, formatNumber, formatPercent, formatPercentValue, LiveChart, logTicks, readValue, Trace } from './chart-base.js';
+import {
+  baseOptions, formatNumber, formatPercent, formatPercentValue, lineLabels, LiveChart, logTicks, readValue, Trace,
+  valueLabel,
+} from './chart-base.js';
 import { PointStore } from './point-store.js';
+import { Smoother } from '../smoothing.js';
 
 // The statistics of each layer in an epoch record's `layers` array.
 const STATS = {
@@ -31,6 +35,11 @@ export function layerColor(i, n) {
   return `rgb(${a.map((v, j) => Math.round(v + (b[j] - v) * f)).join(', ')})`;
 }
 
+// Legend entries "Layer 1", "2", "3", ...: the colours carry the order, the numbers name it.
+function layerLabels(chart) {
+  return lineLabels(chart).map((item) => (item.datasetIndex === 0 ? item : { ...item, text: String(item.datasetIndex + 1) }));
+}
+
 function yScale(stat) {
   const { title, log, fraction } = STATS[stat];
   const axisTitle = { display: true, text: log ? `${title}, log scale` : title };
@@ -42,11 +51,14 @@ function yScale(stat) {
 export class LayersChart extends LiveChart {
   constructor(canvas) {
     const options = baseOptions(yScale('grad_norm'), { samples: 200, threshold: 400 });
-    options.plugins.legend.position = 'right';
-    options.plugins.legend.labels.pointStyleWidth = 20;
-    options.plugins.tooltip.callbacks.label = (item) => `${item.dataset.label}: ${this.format(item.raw.raw)}`;
+    // A compact legend that fits a narrow card with 20 layers: "Layer 1  2  3 ... 12".
+    Object.assign(options.plugins.legend.labels, {
+      pointStyleWidth: 14, padding: 6, font: { size: 11 }, generateLabels: layerLabels,
+    });
+    options.plugins.tooltip.callbacks.label = (item) => valueLabel(item, (v) => this.format(v));
     super(canvas, options);
     this.stat = 'grad_norm';
+    this.beta = 0;
     this.layers = [];  // per layer: { stores: { stat: PointStore }, dataset }
   }
 
@@ -78,7 +90,7 @@ export class LayersChart extends LiveChart {
     const dataset = {
       label: `Layer ${this.layers.length + 1}`,
       data: [],
-      borderWidth: 2,
+      borderWidth: 1.5,
       pointRadius: 0,
       pointHoverRadius: 3,
       tension: 0,
@@ -91,6 +103,14 @@ export class LayersChart extends LiveChart {
     if (!(stat in STATS)) throw new RangeError(`LayersChart.setStat: stat must be one of ${Object.keys(STATS).join(', ')}; got ${stat}`);
     this.stat = stat;
     this.chart.options.scales.y = yScale(stat);
+    this.retrace();
+  }
+
+  // beta from 0 (off) to 0.99, as MetricsChart.setSmoothing: per-epoch gradient norms are
+  // noisy, and a smoothed line shows the trend of each layer.
+  setSmoothing(beta) {
+    new Smoother(beta);  // refuses a beta outside [0, 1) here
+    this.beta = beta;
     this.retrace();
   }
 
@@ -111,8 +131,9 @@ export class LayersChart extends LiveChart {
     this.traces = this.layers.map((layer, i) => {
       const color = layerColor(i, n);
       Object.assign(layer.dataset, { borderColor: color, backgroundColor: color });
-      return new Trace(layer.stores[this.stat], layer.dataset, { log: STATS[this.stat].log });
+      return new Trace(layer.stores[this.stat], layer.dataset, { beta: this.beta, log: STATS[this.stat].log });
     });
+    this.listDatasets();
     this.redraw();
   }
 }

@@ -2,7 +2,9 @@
 // which metric, a log axis, smoothing (the course's bias-corrected exponentially weighted
 // average), an early-stopping marker, and kept runs drawn faded underneath for comparison.
 // Train, dev and test differ in colour (Okabe-Ito) and in dash style, for every reader.
-import { baseOptions, formatNumber, formatPercent, formatPercentValue, LiveChart, logTicks, readValue, Trace } from './chart-base.js';
+import {
+  baseOptions, formatNumber, formatPercent, formatPercentValue, LiveChart, logTicks, readValue, Trace, valueLabel,
+} from './chart-base.js';
 import { frozenStore, PointStore } from './point-store.js';
 import { Smoother } from '../smoothing.js';
 
@@ -23,7 +25,7 @@ function yScale(metric, log) {
   const error = metric === 'error';
   const title = {
     display: true,
-    text: `${error ? 'Error (share misclassified)' : 'Loss (cost J)'}${log ? ', log scale' : ''}`,
+    text: `${error ? 'Error (% misclassified)' : 'Loss (cost J)'}${log ? ', log scale' : ''}`,
   };
   if (log) return { type: 'logarithmic', title, ticks: { callback: logTicks(error ? formatPercent : formatNumber) } };
   if (error) return { type: 'linear', min: 0, suggestedMax: 0.5, title, ticks: { callback: formatPercent } };
@@ -56,40 +58,44 @@ function newRun(label, stores) {
   };
 }
 
-// Draws a dashed vertical line labelled "early stop" at options.epoch (null: none).
-const earlyStopMarker = {
-  id: 'earlyStop',
-  defaults: { epoch: null },
-  afterDatasetsDraw(chart, _args, options) {
-    if (typeof options.epoch !== 'number') return;
+// A Chart.js plugin drawing dashed vertical lines with a small label: "early stop" at
+// marks.earlyStop (set by the page), "diverged" at marks.diverged (the first epoch whose loss
+// or error was inf or nan). marks: { earlyStop, diverged }, epochs or null.
+const epochMarkers = (marks) => ({
+  id: 'epochMarkers',
+  afterDatasetsDraw(chart) {
     const { ctx, chartArea: area, scales: { x } } = chart;
-    const px = Math.round(x.getPixelForValue(options.epoch)) + 0.5;
-    if (!(px >= area.left && px <= area.right)) return;
-    ctx.save();
-    ctx.strokeStyle = '#333';
-    ctx.fillStyle = '#333';
-    ctx.lineWidth = 1;
-    ctx.setLineDash([4, 3]);
-    ctx.beginPath();
-    ctx.moveTo(px, area.top);
-    ctx.lineTo(px, area.bottom);
-    ctx.stroke();
-    ctx.font = '12px system-ui, sans-serif';
-    const text = 'early stop';
-    const right = px + 4 + ctx.measureText(text).width <= area.right;  // else left of the line
-    ctx.textAlign = right ? 'left' : 'right';
-    ctx.textBaseline = 'top';
-    ctx.fillText(text, right ? px + 4 : px - 4, area.top + 4);
-    ctx.restore();
+    const lines = [[marks.earlyStop, 'early stop'], [marks.diverged, 'diverged']];
+    lines.forEach(([epoch, text], row) => {
+      if (typeof epoch !== 'number') return;
+      const px = Math.round(x.getPixelForValue(epoch)) + 0.5;
+      if (!(px >= area.left && px <= area.right)) return;
+      ctx.save();
+      ctx.strokeStyle = '#333';
+      ctx.fillStyle = '#333';
+      ctx.lineWidth = 1;
+      ctx.setLineDash([4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(px, area.top);
+      ctx.lineTo(px, area.bottom);
+      ctx.stroke();
+      ctx.font = '12px system-ui, sans-serif';
+      const right = px + 4 + ctx.measureText(text).width <= area.right;  // else left of the line
+      ctx.textAlign = right ? 'left' : 'right';
+      ctx.textBaseline = 'top';
+      ctx.fillText(text, right ? px + 4 : px - 4, area.top + 4 + 16 * row);
+      ctx.restore();
+    });
   },
-};
+});
 
 export class MetricsChart extends LiveChart {
   constructor(canvas) {
     const options = baseOptions(yScale('error', false));
-    options.plugins.earlyStop = { epoch: null };
-    options.plugins.tooltip.callbacks.label = (item) => this.tooltipLabel(item);
-    super(canvas, options, [earlyStopMarker]);
+    const marks = { earlyStop: null, diverged: null };
+    options.plugins.tooltip.callbacks.label = (item) => valueLabel(item, this.metric === 'error' ? formatPercentValue : formatNumber);
+    super(canvas, options, [epochMarkers(marks)]);
+    this.marks = marks;
     this.metric = 'error';
     this.log = false;
     this.beta = 0;
@@ -104,10 +110,10 @@ export class MetricsChart extends LiveChart {
     return stores;
   }
 
-  // A new run: its points and its early-stop marker go; kept runs stay.
+  // A new run: its points and markers go; kept runs stay.
   clear() {
     for (const store of Object.values(this.current.stores)) store.clear();
-    this.chart.options.plugins.earlyStop.epoch = null;
+    Object.assign(this.marks, { earlyStop: null, diverged: null });
     this.redraw();
   }
 
@@ -117,7 +123,9 @@ export class MetricsChart extends LiveChart {
     for (const e of epochs) {
       for (const name in stores) {
         const y = readValue(e[name]);
-        if (y !== undefined) stores[name].push({ x: e.epoch, y });
+        if (y === undefined) continue;
+        stores[name].push({ x: e.epoch, y });
+        if (!Number.isFinite(y) && this.marks.diverged === null) this.marks.diverged = e.epoch;
       }
     }
     this.redraw();
@@ -155,20 +163,32 @@ export class MetricsChart extends LiveChart {
     this.retrace();
   }
 
+  // The epoch marked by markEarlyStop, and the first epoch with an inf/nan value (or null).
+  get earlyStop() {
+    return this.marks.earlyStop;
+  }
+
+  get diverged() {
+    return this.marks.diverged;
+  }
+
   // A vertical marker at the epoch where early stopping kept its weights; null removes it.
   markEarlyStop(epoch) {
     if (epoch !== null && !Number.isFinite(epoch)) throw new RangeError(`MetricsChart.markEarlyStop: epoch must be a number or null; got ${epoch}`);
-    this.chart.options.plugins.earlyStop.epoch = epoch;
+    this.marks.earlyStop = epoch;
     this.redraw();
   }
 
   // Keeps the current run, drawn faded under the next ones as `${label} · Dev error`...
-  // A run kept under a label already used replaces it.
+  // A run kept under a label already used replaces it. Returns false (and keeps nothing)
+  // when the current run has no points yet.
   keepRun(label) {
     if (typeof label !== 'string' || label.trim() === '') throw new TypeError('MetricsChart.keepRun: label must be a non-empty string');
+    if (!Object.values(this.current.stores).some((s) => s.points.length)) return false;
     const stores = Object.fromEntries(Object.entries(this.current.stores).map(([k, s]) => [k, frozenStore(s)]));
     this.kept = this.kept.filter((r) => r.label !== label).concat(newRun(label, stores));
     this.retrace();
+    return true;
   }
 
   clearRuns() {
@@ -178,13 +198,6 @@ export class MetricsChart extends LiveChart {
 
   runs() {
     return this.kept.map((r) => r.label);
-  }
-
-  tooltipLabel(item) {
-    const format = this.metric === 'error' ? formatPercentValue : formatNumber;
-    const { y, raw } = item.raw;
-    const smoothed = this.beta && y !== raw ? ` (raw ${format(raw)})` : '';
-    return `${item.dataset.label}: ${format(y ?? raw)}${smoothed}`;
   }
 
   restyle() {
@@ -200,6 +213,7 @@ export class MetricsChart extends LiveChart {
       dataset.label = run.label === null ? labelOf(s, this.metric) : `${run.label} · ${labelOf(s, this.metric)}`;
       return new Trace(run.stores[field(s, this.metric)], dataset, { beta: this.beta, log: this.log });
     }));
+    this.listDatasets();
     this.redraw();
   }
 }

@@ -10,6 +10,7 @@ export class RateChart extends LiveChart {
     const options = baseOptions({
       type: 'linear',
       beginAtZero: true,
+      grace: '10%',  // a constant rate is drawn below the top edge, not on it
       title: { display: true, text: 'Learning rate α' },
       ticks: { callback: formatNumber },
     });

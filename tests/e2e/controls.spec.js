@@ -159,3 +159,29 @@ test('exports download metrics, weights and the spec; a spec loads back', async 
   await page.getByLabel('Import weights').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ blocks: [] })) });
   await expect(page.getByText('weights.blocks is 0 blocks; allowed: 6 blocks, as this network has')).toBeVisible();
 });
+
+test('data: a CSV file trains, and a malformed one is refused naming the row and column', async ({ page }) => {
+  await page.goto('./#speed=max&epochs=30');
+  await expect(status(page)).toContainText('Ready · epoch 0 of 30');
+  const before = await page.evaluate(() => document.getElementById('boundary').toDataURL());
+  await page.getByLabel('Data set').selectOption('csv');
+  await expect(page.getByText('Choose a CSV file below: the data set "CSV file" needs one.')).toBeVisible();
+  const rows = ['x,y,label'];
+  for (let i = 0; i < 60; i += 1) {
+    const x = (i % 10) / 10, y = Math.floor(i / 10) / 6;
+    rows.push(`${x},${y},${x + y > 0.9 ? 'right' : 'left'}`);
+  }
+  await page.getByLabel('CSV file').setInputFiles({ name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await expect(status(page)).toContainText('Ready · epoch 0 of 30');
+  await page.getByLabel('Normalise inputs').check();
+  await expect(status(page)).toContainText('Ready · epoch 0 of 30');
+  await trainToEnd(page);
+  expect((await series(page, 'Dev error')).length).toBe(31);
+  const after = await page.evaluate(() => document.getElementById('boundary').toDataURL());
+  expect(after).not.toBe(before);  // the boundary of the CSV's two features was drawn
+
+  const bad = 'x,y,label\n0,1,a\n0.5,zz,b\n1,1,a\n';
+  await page.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await expect(page.getByText('row 3, column "y": "zz" is not a number')).toBeVisible();
+  expect((await series(page, 'Dev error')).length).toBe(31);  // the trained run is still there
+});

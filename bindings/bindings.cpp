@@ -4,6 +4,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include "landscape/landscape.h"
+#include "landscape/surface_api.h"
 #include "train/session_api.h"
 
 namespace {
@@ -17,6 +19,8 @@ emscripten::val grid_values(const descent::SessionApi& api) {
 
 EMSCRIPTEN_BINDINGS(descent) {
   using descent::SessionApi;
+  emscripten::function("surfacePaths", &descent::surface_paths);
+  emscripten::function("landscape", &descent::landscape);
   emscripten::class_<SessionApi>("Session")
       .constructor<>()
       .function("load", &SessionApi::load)

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <sstream>
+#include <stdexcept>
 
 #include "data/augment.h"
 #include "data/source.h"
@@ -236,6 +237,18 @@ RunSummary Session::summary() const {
   initial_loss_check(history_.front().train_loss, net_.loss_kind(), net_.outputs(), s);
   s.overfit_samples = spec_.overfit_samples;
   return s;
+}
+
+double Session::training_loss_at(const Vector<T>& theta) {
+  if (theta.size() != net_.params.size())
+    throw std::invalid_argument("[Session::training_loss_at]: theta has " + std::to_string(theta.size()) +
+                                " values; the network has " + std::to_string(net_.params.size()));
+  theta_held_ = net_.params.theta;  // same size every call: Eigen does not reallocate
+  net_.params.theta = theta;
+  net_.forward(X_train_, /*training=*/false);
+  const double loss = net_.loss(Y_train_);
+  net_.params.theta = theta_held_;
+  return loss;
 }
 
 GradcheckReport Session::gradient_check(int max_examples, int max_per_block) const {

@@ -57,6 +57,11 @@ class Session {
   // training examples (and up to max_per_block components of each parameter block).
   GradcheckReport gradient_check(int max_examples = 64, int max_per_block = 0) const;
 
+  // The training loss at other weights theta (P), as history() reports it: inference mode,
+  // no weight penalty. The run's weights come back afterwards; only the forward caches,
+  // which the next step overwrites anyway, are used. No allocation after the first call.
+  double training_loss_at(const Vector<T>& theta);
+
  private:
   Session(const Spec& spec, Splits splits);
   void begin_epoch();
@@ -76,6 +81,7 @@ class Session {
   Vector<T> theta0_;      // the initial weights, kept for reset()
   Vector<T> theta_good_;  // the weights before the current step: kept if it diverges
   Vector<T> theta_best_;  // early stopping's best weights
+  Vector<T> theta_held_;  // the run's weights while training_loss_at() looks elsewhere
 
   Rng shuffle_rng_, dropout_rng_, augment_rng_;
   std::vector<int> order_;          // this epoch's permutation of the training examples

@@ -198,3 +198,23 @@ test('the decision grid, the data points and the weights leave the module', () =
   session.delete();
   other.delete();
 });
+
+test('optimizer paths on a classic surface and the network landscape come from the module', () => {
+  const paths = answer(engine.surfacePaths(JSON.stringify({
+    surface: 'bowl', condition: 10, start: [-3.5, 2.5], steps: 100,
+    optimizers: [{ name: 'gd', learning_rate: 0.5 }, { name: 'adam', learning_rate: 0.1 }],
+  })));
+  assert.equal(paths.ok, true);
+  assert.deepEqual(paths.paths.map((p) => p.name), ['gd', 'adam']);
+  assert.equal(paths.paths[0].points.length, 101);
+  assert.equal(paths.paths[0].steps_to_tolerance, 63);  // as natively
+  const bad = answer(engine.surfacePaths('{"surface": "volcano"}'));
+  assert.equal(bad.ok, false);
+  assert.equal(bad.error.field, 'surface');
+
+  const land = answer(engine.landscape(JSON.stringify({ spec: { epochs: 5 }, resolution: 11 })));
+  assert.equal(land.ok, true, JSON.stringify(land.error));
+  assert.equal(land.grid.values.length, 11 * 11);
+  const run = land.runs[0].points;
+  assert.ok(run.at(-1)[2] < run[0][2], 'the trajectory ends lower than it starts');
+});

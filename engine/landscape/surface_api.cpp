@@ -1,0 +1,164 @@
+#include "landscape/surface_api.h"
+
+#include <cmath>
+#include <exception>
+#include <new>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "landscape/trajectory.h"
+#include "spec/fields.h"
+
+namespace descent {
+namespace {
+
+using json = nlohmann::json;
+using ordered = nlohmann::ordered_json;
+
+constexpr int kMaxOptimizers = 8;
+constexpr double kMaxStart = 1000.0;
+
+struct PathRequest {
+  OptimizerConfig config;
+  double learning_rate = 0.1;
+  std::string label;
+};
+
+struct Request {
+  Surface surface;
+  Eigen::Vector2d start;
+  int steps = 200;
+  double tolerance = 1e-3;
+  int resolution = 60;
+  std::vector<PathRequest> paths;
+  ScheduleConfig schedule;
+};
+
+std::string at(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+// beta1, beta2: a number in [0, 1), one message for every wrong value.
+double beta(Fields& f, const json& object, const char* key, double fallback) {
+  const auto it = object.find(key);
+  if (it != object.end() && !(it->is_number() && it->get<double>() >= 0.0 && it->get<double>() < 1.0))
+    throw SpecError(f.path(key), Fields::show(*it), "allowed: a number >= 0 and < 1");
+  return f.number(key, fallback, 0.0, 1.0);
+}
+
+PathRequest parse_optimizer(const json& object, const std::string& path) {
+  Fields f(object, path);
+  PathRequest p;
+  p.config.kind = f.choice("name", OptimizerKind::gd, kOptimizerNames);
+  p.learning_rate = f.number("learning_rate", 0.1, 0.0, 100.0, /*lo_open=*/true);
+  p.config.beta1 = beta(f, object, "beta1", 0.9);
+  p.config.beta2 = beta(f, object, "beta2", 0.999);
+  p.config.epsilon = f.number("epsilon", 1e-8, 0.0, 1.0, /*lo_open=*/true);
+  p.label = f.text("label", kOptimizerNames.name(p.config.kind), 40);
+  f.finish();
+  return p;
+}
+
+// The spec's schedule fields, with the same ranges.
+ScheduleConfig parse_schedule(Fields f) {
+  ScheduleConfig s;
+  s.kind = f.choice("name", s.kind, kScheduleNames);
+  s.decay_rate = f.number("decay_rate", s.decay_rate, 0.0, 1e6);
+  s.k = f.number("k", s.k, 0.0, 1.0, /*lo_open=*/true);
+  s.time_interval = f.integer("time_interval", s.time_interval, 1, 1000000);
+  if (const json* drops = f.array("drops")) {
+    for (size_t i = 0; i < drops->size(); ++i) {
+      Fields drop((*drops)[i], at(f.path("drops"), i));
+      s.drops.push_back({drop.integer("epoch", 1, 0, 1000000), drop.number("factor", 0.1, 0.0, 1e6, true)});
+      drop.finish();
+    }
+  }
+  f.finish();
+  return s;
+}
+
+Request parse_request(const std::string& text) {
+  const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded() || !document.is_object())
+    throw SpecError("request", Fields::show(document.is_discarded() ? json(text) : document),
+                    "allowed: a JSON object");
+  Fields f(document, "");
+  Request r;
+  r.surface.kind = f.choice("surface", SurfaceKind::bowl, kSurfaceNames);
+  r.surface.condition = f.number("condition", 10.0, 1.0, 1000.0);
+  r.start = r.surface.default_start();
+  if (f.has("start")) {
+    const json& s = document["start"];
+    const auto ok = [](const json& v) { return v.is_number() && std::abs(v.get<double>()) <= kMaxStart; };
+    if (!s.is_array() || s.size() != 2 || !ok(s[0]) || !ok(s[1]))
+      throw SpecError("start", Fields::show(s), "allowed: [x, y], two numbers >= -1000 and <= 1000");
+    r.start = {s[0].get<double>(), s[1].get<double>()};
+  }
+  r.steps = f.integer("steps", r.steps, 1, 10000);
+  r.tolerance = f.number("tolerance", r.tolerance, 0.0, 1e6, /*lo_open=*/true);
+  r.resolution = f.integer("resolution", r.resolution, 2, 200);
+  if (const json* list = f.array("optimizers")) {
+    if (list->empty() || list->size() > size_t(kMaxOptimizers))
+      throw SpecError("optimizers", std::to_string(list->size()) + " optimizers", "allowed: 1 to 8 optimizers");
+    for (size_t i = 0; i < list->size(); ++i) r.paths.push_back(parse_optimizer((*list)[i], at("optimizers", i)));
+  } else {
+    r.paths.push_back(parse_optimizer(json::object(), "optimizers[0]"));
+  }
+  r.schedule = parse_schedule(f.object("schedule"));
+  f.finish();
+  return r;
+}
+
+ordered answer(const Request& r) {
+  const Surface& s = r.surface;
+  const SurfaceBounds b = s.bounds();
+  ordered minima = ordered::array();
+  for (const Eigen::Vector2d& m : s.minima()) minima.push_back({m.x(), m.y()});
+  // values[j * R + i] = f(x0 + i dx, y0 + j dy): row by row from (x0, y0) upwards.
+  const int R = r.resolution;
+  const double dx = (b.x1 - b.x0) / (R - 1), dy = (b.y1 - b.y0) / (R - 1);
+  std::vector<double> values(size_t(R) * R);
+  for (int j = 0; j < R; ++j)
+    for (int i = 0; i < R; ++i) values[size_t(j) * R + i] = s.value(b.x0 + i * dx, b.y0 + j * dy);
+  ordered paths = ordered::array();
+  for (const PathRequest& p : r.paths) {
+    const PathResult result = run_path(s, p.config, p.learning_rate, r.schedule, r.start, r.steps, r.tolerance);
+    ordered path{{"name", p.label}, {"points", result.points}};
+    path["steps_to_tolerance"] = result.steps_to_tolerance < 0 ? ordered() : ordered(result.steps_to_tolerance);
+    path["final_loss"] = std::isfinite(result.final_loss) ? ordered(result.final_loss) : ordered();
+    path["diverged"] = result.diverged;
+    path["stalled"] = result.stalled;
+    paths.push_back(std::move(path));
+  }
+  return ordered{{"ok", true},
+                 {"surface", kSurfaceNames.name(s.kind)},
+                 {"condition", s.kind == SurfaceKind::bowl ? ordered(s.condition)
+                               : s.kind == SurfaceKind::normalized_bowl ? ordered(1.0) : ordered()},
+                 {"start", {r.start.x(), r.start.y()}},
+                 {"bounds", {b.x0, b.x1, b.y0, b.y1}},
+                 {"minima", std::move(minima)},
+                 {"grid", {{"resolution", R}, {"values", std::move(values)}}},
+                 {"paths", std::move(paths)}};
+}
+
+std::string failure(const std::string& field, const std::string& given, const std::string& allowed,
+                    const std::string& message) {
+  return json{{"ok", false},
+              {"error", {{"field", field}, {"given", given}, {"allowed", allowed}, {"message", message}}}}
+      .dump();
+}
+
+}  // namespace
+
+std::string surface_paths(const std::string& request_json) {
+  try {
+    return answer(parse_request(request_json)).dump();
+  } catch (const SpecError& e) {
+    return failure(e.field(), e.given(), e.allowed(), e.what());
+  } catch (const std::bad_alloc&) {
+    return failure("", "", "", "out of memory");
+  } catch (const std::exception& e) {
+    return failure("", "", "", e.what());
+  }
+}
+
+}  // namespace descent

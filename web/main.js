@@ -15,6 +15,7 @@ import { RunView } from './run-view.js';
 import { describeDifference } from './runs.js';
 import { FIELDS, REGRESSION, field, fromHash, fromSpec, toHash, toSpec } from './state.js';
 import { Trainer } from './trainer.js';
+import { mountTrajectories } from './trajectories/panel.js';
 
 const $ = (id) => document.getElementById(id);
 const LIVE = new Set(['lr', 'l2', 'l1']);  // change during a run without restarting it
@@ -255,8 +256,16 @@ $('import-weights').addEventListener('change', async (e) => {
   }
 });
 
+// Optimizer trajectories: classic surfaces and the network's own loss landscape.
+const trajectories = mountTrajectories($('trajectories'), {
+  surface: (request) => trainer.surface(request),
+  landscape: (request) => trainer.landscape(request),
+  spec: () => toSpec(state, csv),
+  optimizer: () => ({ name: state.optimizer, learning_rate: state.lr, beta1: state.beta1, beta2: state.beta2, epsilon: state.epsilon }),
+});
+
 // For test authors and the console: the live charts' series, read from the page.
-window.descent = { chart: metrics, metrics, layersChart, rateChart, boundary, get state() { return state; },
+window.descent = { chart: metrics, metrics, layersChart, rateChart, boundary, trajectories, get state() { return state; },
   get epochs() { return run.epochs; }, FIELDS };
 
 saveHash();

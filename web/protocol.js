@@ -16,6 +16,8 @@ export const ToWorker = Object.freeze({
   gradcheck: 'gradcheck',          // check backprop at the current weights
   exportWeights: 'exportWeights',  // the current weights as JSON
   importWeights: 'importWeights',  // { weights }: set the current weights
+  surface: 'surface',      // { requestId, request }: optimizer paths on a classic surface
+  landscape: 'landscape',  // { requestId, request }: the network's loss landscape (trains runs)
 });
 
 // Worker -> page.
@@ -29,6 +31,7 @@ export const FromWorker = Object.freeze({
   grid: 'grid',          // { info: { x0, x1, y0, y1, resolution, channels }, values: Float32Array }
   gradcheck: 'gradcheck',  // { report: { difference, verdict, bands, blocks, notes } }
   weights: 'weights',    // { weights: { format, version, blocks } }
+  answer: 'answer',      // { requestId, answer }: the engine's answer to a surface or landscape request
 });
 
 // Epochs per second; null trains as fast as the machine allows.

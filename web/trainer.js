@@ -8,6 +8,8 @@ export class Trainer {
   constructor(workerUrl, callbacks) {
     this.callbacks = callbacks;
     this.runId = 0;
+    this.requests = new Map();  // requestId -> resolve, for surface and landscape requests
+    this.nextRequest = 1;
     this.worker = new Worker(workerUrl, { type: 'module' });
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.onerror = (event) =>
@@ -17,6 +19,11 @@ export class Trainer {
   receive(msg) {
     if (!isMessage(msg, FromWorker)) return;
     if (msg.type === FromWorker.ready) return;
+    if (msg.type === FromWorker.answer) {  // answered by request id, whatever run is on
+      this.requests.get(msg.requestId)?.(msg.answer);
+      this.requests.delete(msg.requestId);
+      return;
+    }
     // Errors and state changes of a command that never started a run carry runId of the
     // current run too; anything older is stale.
     if (msg.runId !== this.runId) return;
@@ -54,4 +61,15 @@ export class Trainer {
   gradcheck() { this.send(ToWorker.gradcheck); }
   exportWeights() { this.send(ToWorker.exportWeights); }
   importWeights(weights) { this.send(ToWorker.importWeights, { weights }); }
+
+  // The engine's answer ({ok, ...} or {ok: false, error}) to a surface or landscape request.
+  request(type, request) {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve) => {
+      this.requests.set(requestId, resolve);
+      this.send(type, { requestId, request });
+    });
+  }
+  surface(request) { return this.request(ToWorker.surface, request); }
+  landscape(request) { return this.request(ToWorker.landscape, request); }
 }

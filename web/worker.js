@@ -205,11 +205,29 @@ const handlers = {
   [ToWorker.exportWeights]() {
     post(FromWorker.weights, { weights: parse(session.weights()).weights });
   },
+  // Requests answered by their own id, whatever run is on: the engine's JSON as it is.
+  [ToWorker.surface]({ requestId, request }) {
+    answerRequest(requestId, () => engine.surfacePaths(JSON.stringify(request)));
+  },
+  [ToWorker.landscape]({ requestId, request }) {
+    answerRequest(requestId, () => engine.landscape(JSON.stringify(request)));
+  },
   [ToWorker.importWeights]({ weights }) {
     parse(session.loadWeights(typeof weights === 'string' ? weights : JSON.stringify(weights)));
     postGrid(true);
   },
 };
+
+// A request is always answered, with the engine's JSON or an error as data.
+function answerRequest(requestId, compute) {
+  let answer;
+  try {
+    answer = JSON.parse(compute());
+  } catch (err) {
+    answer = { ok: false, error: { field: '', given: '', allowed: '', message: String(err.message || err) } };
+  }
+  self.postMessage(message(FromWorker.answer, runId, { requestId, answer }));
+}
 
 const early = [];  // commands that arrived before the engine finished loading
 
@@ -220,9 +238,10 @@ self.onmessage = (event) => {
     early.push(event);
     return;
   }
-  // load and reset start a new run; any other command must name the current one.
+  // load and reset start a new run; any other command must name the current one (requests
+  // carry their own id and are answered whatever run is on).
   if (msg.type === ToWorker.load || msg.type === ToWorker.reset) runId = msg.runId;
-  else if (msg.runId !== runId) return;
+  else if (msg.runId !== runId && msg.type !== ToWorker.surface && msg.type !== ToWorker.landscape) return;
   try {
     handlers[msg.type](msg);
   } catch (err) {

@@ -57,7 +57,7 @@ test('initialisation: zeros never break the symmetry', async ({ page }) => {
 
 test('optimisation: the learning rate and L2 change live, without restarting the run', async ({ page }) => {
   await page.goto('./#speed=slow&epochs=400');
-  await page.getByLabel('Optimizer').selectOption('adam');
+  await page.getByLabel('Optimizer', { exact: true }).selectOption('adam');
   await expect(page.getByLabel('beta2')).toBeVisible();
   await expect(page.getByLabel('Decay rate')).toBeHidden();
   await page.getByRole('button', { name: 'Train' }).click();
@@ -90,7 +90,7 @@ test('the URL reproduces the run: the same link gives identical metrics', async 
 test('runs are compared: the previous run stays, named by what differed', async ({ page }) => {
   await page.goto('./#speed=max&epochs=20');
   await trainToEnd(page);
-  await page.getByLabel('Optimizer').selectOption('adam');
+  await page.getByLabel('Optimizer', { exact: true }).selectOption('adam');
   await expect(status(page)).toContainText('Ready · epoch 0 of 20');
   await expect.poll(() => page.evaluate(() => window.descent.metrics.runs())).toEqual(['Gradient descent']);
   const legend = await page.evaluate(() => window.descent.metrics.chart.data.datasets.map((d) => d.label));
@@ -110,7 +110,7 @@ test('diagnosis, gradient check and the early-stopping mark', async ({ page }) =
   expect(best).toBe(epochs - 15);  // the best epoch: patience epochs before the stop
 
   await page.getByRole('button', { name: 'Run gradient check' }).click();
-  const table = page.getByRole('table');
+  const table = page.getByRole('region', { name: 'Gradient check' }).getByRole('table');
   await expect(table).toBeVisible();
   await expect(table.getByRole('rowheader', { name: 'dW1' })).toBeVisible();
   await expect(page.locator('#gradcheck')).toContainText('great');
@@ -119,7 +119,7 @@ test('diagnosis, gradient check and the early-stopping mark', async ({ page }) =
 test('presets load the course\'s lessons into the controls', async ({ page }) => {
   await page.goto('./');
   await page.getByLabel('Lesson preset').selectOption({ label: 'Optimisation: Adam' });
-  await expect(page.getByLabel('Optimizer')).toHaveValue('adam');
+  await expect(page.getByLabel('Optimizer', { exact: true })).toHaveValue('adam');
   await expect(page.getByLabel('Data set')).toHaveValue('moons');
   await expect(page.locator('#field-lr-value')).toHaveText('0.0007');
   await expect(page.getByLabel('Mini-batch size')).toHaveValue('64');
@@ -153,7 +153,7 @@ test('exports download metrics, weights and the spec; a spec loads back', async 
   // Load a changed spec back through the file input.
   const changed = { ...JSON.parse(spec), seed: 11, optimizer: { name: 'rmsprop', learning_rate: 0.003 } };
   await page.getByLabel('Load spec').setInputFiles({ name: 'spec.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) });
-  await expect(page.getByLabel('Optimizer')).toHaveValue('rmsprop');
+  await expect(page.getByLabel('Optimizer', { exact: true })).toHaveValue('rmsprop');
   await expect(page.getByLabel('Seed')).toHaveValue('11');
   // Import weights: a file for another network is refused with a message.
   await page.getByLabel('Import weights').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ blocks: [] })) });

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "spec/answer.h"
 #include "spec/fields.h"
 
 namespace descent {
@@ -225,13 +226,6 @@ std::string answer(const std::string& request_json) {
       .dump();
 }
 
-std::string failure(const std::string& field, const std::string& given, const std::string& allowed,
-                    const std::string& message) {
-  return json{{"ok", false},
-              {"error", {{"field", field}, {"given", given}, {"allowed", allowed}, {"message", message}}}}
-      .dump();
-}
-
 }  // namespace
 
 void evaluate_plane(Session& session, const Plane& plane, const PlaneGrid& grid, Vector<float>& theta,
@@ -250,15 +244,7 @@ void evaluate_plane(Session& session, const Plane& plane, const PlaneGrid& grid,
 }
 
 std::string landscape(const std::string& request_json) {
-  try {
-    return answer(request_json);
-  } catch (const SpecError& e) {
-    return failure(e.field(), e.given(), e.allowed(), e.what());
-  } catch (const std::bad_alloc&) {
-    return failure("", "", "", "out of memory: the landscape is too large for this host");
-  } catch (const std::exception& e) {
-    return failure("", "", "", e.what());
-  }
+  return guarded([&] { return answer(request_json); }, "out of memory: the landscape is too large for this host");
 }
 
 }  // namespace descent

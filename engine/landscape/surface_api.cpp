@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "landscape/trajectory.h"
+#include "spec/answer.h"
 #include "spec/fields.h"
 
 namespace descent {
@@ -140,25 +141,10 @@ ordered answer(const Request& r) {
                  {"paths", std::move(paths)}};
 }
 
-std::string failure(const std::string& field, const std::string& given, const std::string& allowed,
-                    const std::string& message) {
-  return json{{"ok", false},
-              {"error", {{"field", field}, {"given", given}, {"allowed", allowed}, {"message", message}}}}
-      .dump();
-}
-
 }  // namespace
 
 std::string surface_paths(const std::string& request_json) {
-  try {
-    return answer(parse_request(request_json)).dump();
-  } catch (const SpecError& e) {
-    return failure(e.field(), e.given(), e.allowed(), e.what());
-  } catch (const std::bad_alloc&) {
-    return failure("", "", "", "out of memory");
-  } catch (const std::exception& e) {
-    return failure("", "", "", e.what());
-  }
+  return guarded([&] { return answer(parse_request(request_json)).dump(); });
 }
 
 }  // namespace descent

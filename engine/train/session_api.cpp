@@ -5,38 +5,17 @@
 #include <sstream>
 
 #include "gradcheck/report_json.h"
+#include "spec/answer.h"
 #include "train/decision_grid.h"
 #include "train/weights_json.h"
 
 namespace descent {
 namespace {
 
-std::string failure(const std::string& field, const std::string& given, const std::string& allowed,
-                    const std::string& message) {
-  return nlohmann::json{{"ok", false},
-                        {"error", {{"field", field}, {"given", given}, {"allowed", allowed},
-                                   {"message", message}}}}
-      .dump();
-}
-
 std::string format(double x) {
   std::ostringstream out;
   out << x;
   return out.str();
-}
-
-// Runs fn, turning any exception into an error answer.
-template <class Fn>
-std::string guarded(Fn fn) {
-  try {
-    return fn();
-  } catch (const SpecError& e) {
-    return failure(e.field(), e.given(), e.allowed(), e.what());
-  } catch (const std::bad_alloc&) {
-    return failure("", "", "", "out of memory: the experiment is too large for this host");
-  } catch (const std::exception& e) {
-    return failure("", "", "", e.what());
-  }
 }
 
 }  // namespace

@@ -60,6 +60,9 @@ export class SurfaceView {
 
   async run() {
     const id = ++this.requestId, request = this.form.request();
+    // The page's learning-rate decay, with the step count as its epoch.
+    const schedule = this.api.spec?.().schedule;
+    if (schedule) request.schedule = schedule;
     this.showNote();
     if (!request.optimizers.length) {
       this.status.textContent = 'Turn on at least one method.';

@@ -8,6 +8,7 @@
 #include "data/builtin.h"
 #include "data/csv.h"
 #include "data/generators.h"
+#include "spec/fields.h"
 #include "spec/spec_error.h"
 
 namespace descent {
@@ -23,8 +24,6 @@ std::string format(double x) {
 
 // "1 number", "3 numbers".
 std::string count(size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
-
-std::string at(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
 // Checks and copies inline data: x (m rows of n_x), y (m values).
 Dataset load_inline(const DataSpec& spec) {
@@ -44,11 +43,11 @@ Dataset load_inline(const DataSpec& spec) {
   d.Y.resize(1, static_cast<Eigen::Index>(m));
   for (size_t i = 0; i < m; ++i) {
     if (x[i].size() != n_x)
-      throw SpecError(at("data.x", i), count(x[i].size(), "number"),
+      throw SpecError(Fields::element("data.x", i), count(x[i].size(), "number"),
                       "allowed: " + count(n_x, "number") + ", as data.x[0]");
     for (size_t j = 0; j < n_x; ++j) {
       if (!std::isfinite(x[i][j]))
-        throw SpecError(at(at("data.x", i), j), format(x[i][j]), "allowed: a finite number");
+        throw SpecError(Fields::element(Fields::element("data.x", i), j), format(x[i][j]), "allowed: a finite number");
       d.X(static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(i)) = x[i][j];
     }
   }
@@ -56,9 +55,9 @@ Dataset load_inline(const DataSpec& spec) {
   double top = 0;
   for (size_t i = 0; i < m; ++i) {
     const double v = y[i];
-    if (regression && !std::isfinite(v)) throw SpecError(at("data.y", i), format(v), "allowed: a finite number");
+    if (regression && !std::isfinite(v)) throw SpecError(Fields::element("data.y", i), format(v), "allowed: a finite number");
     if (!regression && !(v >= 0 && v < kMaxInlineClasses && v == std::floor(v)))
-      throw SpecError(at("data.y", i), format(v),
+      throw SpecError(Fields::element("data.y", i), format(v),
                       "allowed: a class index: a whole number from 0 to " + std::to_string(kMaxInlineClasses - 1));
     top = std::max(top, v);
     d.Y(0, static_cast<Eigen::Index>(i)) = v;

@@ -10,6 +10,7 @@
 #include "landscape/trajectory.h"
 #include "spec/answer.h"
 #include "spec/fields.h"
+#include "spec/spec.h"
 
 namespace descent {
 namespace {
@@ -36,45 +37,15 @@ struct Request {
   ScheduleConfig schedule;
 };
 
-std::string at(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
-
-// beta1, beta2: a number in [0, 1), one message for every wrong value.
-double beta(Fields& f, const json& object, const char* key, double fallback) {
-  const auto it = object.find(key);
-  if (it != object.end() && !(it->is_number() && it->get<double>() >= 0.0 && it->get<double>() < 1.0))
-    throw SpecError(f.path(key), Fields::show(*it), "allowed: a number >= 0 and < 1");
-  return f.number(key, fallback, 0.0, 1.0);
-}
-
 PathRequest parse_optimizer(const json& object, const std::string& path) {
   Fields f(object, path);
   PathRequest p;
-  p.config.kind = f.choice("name", OptimizerKind::gd, kOptimizerNames);
-  p.learning_rate = f.number("learning_rate", 0.1, 0.0, 100.0, /*lo_open=*/true);
-  p.config.beta1 = beta(f, object, "beta1", 0.9);
-  p.config.beta2 = beta(f, object, "beta2", 0.999);
-  p.config.epsilon = f.number("epsilon", 1e-8, 0.0, 1.0, /*lo_open=*/true);
+  const OptimizerSpec spec = read_optimizer(f, OptimizerSpec{});
+  p.config = spec.config;
+  p.learning_rate = spec.learning_rate;
   p.label = f.text("label", kOptimizerNames.name(p.config.kind), 40);
   f.finish();
   return p;
-}
-
-// The spec's schedule fields, with the same ranges.
-ScheduleConfig parse_schedule(Fields f) {
-  ScheduleConfig s;
-  s.kind = f.choice("name", s.kind, kScheduleNames);
-  s.decay_rate = f.number("decay_rate", s.decay_rate, 0.0, 1e6);
-  s.k = f.number("k", s.k, 0.0, 1.0, /*lo_open=*/true);
-  s.time_interval = f.integer("time_interval", s.time_interval, 1, 1000000);
-  if (const json* drops = f.array("drops")) {
-    for (size_t i = 0; i < drops->size(); ++i) {
-      Fields drop((*drops)[i], at(f.path("drops"), i));
-      s.drops.push_back({drop.integer("epoch", 1, 0, 1000000), drop.number("factor", 0.1, 0.0, 1e6, true)});
-      drop.finish();
-    }
-  }
-  f.finish();
-  return s;
 }
 
 Request parse_request(const std::string& text) {
@@ -100,11 +71,13 @@ Request parse_request(const std::string& text) {
   if (const json* list = f.array("optimizers")) {
     if (list->empty() || list->size() > size_t(kMaxOptimizers))
       throw SpecError("optimizers", std::to_string(list->size()) + " optimizers", "allowed: 1 to 8 optimizers");
-    for (size_t i = 0; i < list->size(); ++i) r.paths.push_back(parse_optimizer((*list)[i], at("optimizers", i)));
+    for (size_t i = 0; i < list->size(); ++i) r.paths.push_back(parse_optimizer((*list)[i], Fields::element("optimizers", i)));
   } else {
     r.paths.push_back(parse_optimizer(json::object(), "optimizers[0]"));
   }
-  r.schedule = parse_schedule(f.object("schedule"));
+  Fields schedule = f.object("schedule");
+  r.schedule = read_schedule(schedule, ScheduleConfig{});
+  schedule.finish();
   f.finish();
   return r;
 }

@@ -55,6 +55,16 @@ double Fields::number(const char* key, double fallback, double lo, double hi, bo
   return x;
 }
 
+double Fields::beta(const char* key, double fallback) {
+  const json* v = find(key);
+  if (!v) return fallback;
+  const std::string allowed = "allowed: a number >= 0 and < 1";
+  if (!v->is_number()) throw SpecError(path(key), show(*v), allowed);
+  const double x = v->get<double>();
+  if (!(x >= 0.0 && x < 1.0)) throw SpecError(path(key), show(*v), allowed);
+  return x;
+}
+
 int Fields::integer(const char* key, int fallback, int lo, int hi) {
   return static_cast<int>(whole(key, fallback, lo, hi));
 }

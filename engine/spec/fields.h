@@ -21,6 +21,8 @@ class Fields {
 
   double number(const char* key, double fallback, double lo, double hi, bool lo_open = false);
   int integer(const char* key, int fallback, int lo, int hi);
+  // A number >= 0 and < 1 (an averaging beta).
+  double beta(const char* key, double fallback);
   // A whole number too large for int (a seed), kept in a double: exact up to 2^53.
   double whole(const char* key, double fallback, double lo, double hi);
   std::string choice(const char* key, const std::string& fallback,
@@ -44,6 +46,8 @@ class Fields {
   void finish() const;
 
   std::string path(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+  // "layers" and 2 -> "layers[2]"
+  static std::string element(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
   static std::string show(const json& value);
 
  private:

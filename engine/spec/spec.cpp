@@ -12,8 +12,6 @@ constexpr int kMaxLayers = 64;
 constexpr int kMaxUnits = 4096;
 constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 - 1, the largest exact JavaScript integer
 
-std::string at(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
-
 inline constexpr NameTable<Task, 2> kTaskNames{{{
     {Task::classification, "classification"}, {Task::regression, "regression"},
 }}};
@@ -36,16 +34,16 @@ DataSpec parse_data(Fields f, const DataSpec& d) {
     if (!x || !y) throw SpecError(f.path(x ? "y" : "x"), "missing", "allowed: x as rows of features and y as labels");
     for (size_t i = 0; i < x->size(); ++i) {
       const auto& row = (*x)[i];
-      if (!row.is_array()) throw SpecError(at(f.path("x"), i), Fields::show(row), "allowed: an array of numbers");
+      if (!row.is_array()) throw SpecError(Fields::element(f.path("x"), i), Fields::show(row), "allowed: an array of numbers");
       std::vector<double> values;
       for (size_t j = 0; j < row.size(); ++j) {
-        if (!row[j].is_number()) throw SpecError(at(at(f.path("x"), i), j), Fields::show(row[j]), "allowed: a number");
+        if (!row[j].is_number()) throw SpecError(Fields::element(Fields::element(f.path("x"), i), j), Fields::show(row[j]), "allowed: a number");
         values.push_back(row[j].get<double>());
       }
       s.x.push_back(std::move(values));
     }
     for (size_t i = 0; i < y->size(); ++i) {
-      if (!(*y)[i].is_number()) throw SpecError(at(f.path("y"), i), Fields::show((*y)[i]), "allowed: a number");
+      if (!(*y)[i].is_number()) throw SpecError(Fields::element(f.path("y"), i), Fields::show((*y)[i]), "allowed: a number");
       s.y.push_back((*y)[i].get<double>());
     }
   }
@@ -115,10 +113,10 @@ std::vector<LayerConfig> parse_layers(const nlohmann::json* array, const std::st
                     "allowed: 1 to " + std::to_string(kMaxLayers) +
                         " layers, the last being the output layer");
   std::vector<LayerConfig> layers;
-  for (size_t l = 0; l < array->size(); ++l) layers.push_back(parse_layer(Fields((*array)[l], at(path, l))));
+  for (size_t l = 0; l < array->size(); ++l) layers.push_back(parse_layer(Fields((*array)[l], Fields::element(path, l))));
   for (size_t l = 0; l + 1 < layers.size(); ++l)
     if (layers[l].activation == Activation::softmax)
-      throw SpecError(at(path, l) + ".activation", "\"softmax\"",
+      throw SpecError(Fields::element(path, l) + ".activation", "\"softmax\"",
                       "allowed: softmax only on the output layer");
   const size_t L = layers.size() - 1;
   const LayerConfig& out = layers[L];
@@ -126,11 +124,11 @@ std::vector<LayerConfig> parse_layers(const nlohmann::json* array, const std::st
   if (out.activation == Activation::sigmoid ? out.units != 1
       : out.activation == Activation::softmax ? out.units < 2
                                                : out.activation != Activation::linear)
-    throw SpecError(at(path, L), given,
+    throw SpecError(Fields::element(path, L), given,
                     "allowed: an output layer of 1 sigmoid unit (binary cross-entropy), "
                     "k >= 2 softmax units (softmax cross-entropy) or linear units (mean squared error)");
   if (out.keep_prob != 1.0 || out.norm != NormKind::none)
-    throw SpecError(at(path, L), given, "allowed: no dropout (keep_prob 1) and no norm on the output layer");
+    throw SpecError(Fields::element(path, L), given, "allowed: no dropout (keep_prob 1) and no norm on the output layer");
   return layers;
 }
 
@@ -140,11 +138,11 @@ Matrix<double> parse_matrix(const nlohmann::json& v, const std::string& path) {
     throw SpecError(path, Fields::show(v), allowed);
   Matrix<double> M(v.size(), v[0].size());
   for (size_t i = 0; i < v.size(); ++i) {
-    if (!v[i].is_array() || v[i].size() != v[0].size()) throw SpecError(at(path, i), Fields::show(v[i]), allowed);
+    if (!v[i].is_array() || v[i].size() != v[0].size()) throw SpecError(Fields::element(path, i), Fields::show(v[i]), allowed);
     for (size_t j = 0; j < v[i].size(); ++j) {
       const auto& x = v[i][j];
       if (!x.is_number() || !std::isfinite(x.get<double>()))
-        throw SpecError(at(at(path, i), j), Fields::show(x), "allowed: a finite number");
+        throw SpecError(Fields::element(Fields::element(path, i), j), Fields::show(x), "allowed: a finite number");
       M(i, j) = x.get<double>();
     }
   }
@@ -156,7 +154,7 @@ Matrix<double> parse_column(const nlohmann::json& v, const std::string& path) {
   Matrix<double> b(v.size(), 1);
   for (size_t i = 0; i < v.size(); ++i) {
     if (!v[i].is_number() || !std::isfinite(v[i].get<double>()))
-      throw SpecError(at(path, i), Fields::show(v[i]), "allowed: a finite number");
+      throw SpecError(Fields::element(path, i), Fields::show(v[i]), "allowed: a finite number");
     b(i, 0) = v[i].get<double>();
   }
   return b;
@@ -169,7 +167,7 @@ InitSpec parse_init_spec(Fields f, const InitSpec& d) {
   const nlohmann::json* weights = f.array("weights");
   if (weights) {
     for (size_t l = 0; l < weights->size(); ++l) {
-      Fields w((*weights)[l], at(f.path("weights"), l));
+      Fields w((*weights)[l], Fields::element(f.path("weights"), l));
       LayerWeights lw;
       const nlohmann::json* W = w.array("W");
       const nlohmann::json* b = w.array("b");
@@ -198,37 +196,6 @@ Regularization parse_regularization(Fields f, const Regularization& d) {
   return r;
 }
 
-OptimizerSpec parse_optimizer(Fields f, const OptimizerSpec& d) {
-  OptimizerSpec s;
-  s.config.kind = f.choice("name", d.config.kind, kOptimizerNames);
-  s.learning_rate = f.number("learning_rate", d.learning_rate, 0.0, 100.0, /*lo_open=*/true);
-  const std::string beta_allowed = "allowed: a number >= 0 and < 1";
-  s.config.beta1 = f.number("beta1", d.config.beta1, 0.0, 1.0);
-  s.config.beta2 = f.number("beta2", d.config.beta2, 0.0, 1.0);
-  if (s.config.beta1 >= 1.0) throw SpecError(f.path("beta1"), "1", beta_allowed);
-  if (s.config.beta2 >= 1.0) throw SpecError(f.path("beta2"), "1", beta_allowed);
-  s.config.epsilon = f.number("epsilon", d.config.epsilon, 0.0, 1.0, /*lo_open=*/true);
-  f.finish();
-  return s;
-}
-
-ScheduleConfig parse_schedule(Fields f, const ScheduleConfig& d) {
-  ScheduleConfig s;
-  s.kind = f.choice("name", d.kind, kScheduleNames);
-  s.decay_rate = f.number("decay_rate", d.decay_rate, 0.0, 1e6);
-  s.k = f.number("k", d.k, 0.0, 1.0, /*lo_open=*/true);
-  s.time_interval = f.integer("time_interval", d.time_interval, 1, 1000000);
-  if (const nlohmann::json* drops = f.array("drops")) {
-    for (size_t i = 0; i < drops->size(); ++i) {
-      Fields drop((*drops)[i], at(f.path("drops"), i));
-      s.drops.push_back({drop.integer("epoch", 1, 0, 1000000), drop.number("factor", 0.1, 0.0, 1e6, true)});
-      drop.finish();
-    }
-  }
-  f.finish();
-  return s;
-}
-
 nlohmann::ordered_json matrix_json(const Matrix<double>& M) {
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   for (Eigen::Index i = 0; i < M.rows(); ++i) {
@@ -240,6 +207,32 @@ nlohmann::ordered_json matrix_json(const Matrix<double>& M) {
 }
 
 }  // namespace
+
+OptimizerSpec read_optimizer(Fields& f, const OptimizerSpec& d) {
+  OptimizerSpec s;
+  s.config.kind = f.choice("name", d.config.kind, kOptimizerNames);
+  s.learning_rate = f.number("learning_rate", d.learning_rate, 0.0, 100.0, /*lo_open=*/true);
+  s.config.beta1 = f.beta("beta1", d.config.beta1);
+  s.config.beta2 = f.beta("beta2", d.config.beta2);
+  s.config.epsilon = f.number("epsilon", d.config.epsilon, 0.0, 1.0, /*lo_open=*/true);
+  return s;
+}
+
+ScheduleConfig read_schedule(Fields& f, const ScheduleConfig& d) {
+  ScheduleConfig s;
+  s.kind = f.choice("name", d.kind, kScheduleNames);
+  s.decay_rate = f.number("decay_rate", d.decay_rate, 0.0, 1e6);
+  s.k = f.number("k", d.k, 0.0, 1.0, /*lo_open=*/true);
+  s.time_interval = f.integer("time_interval", d.time_interval, 1, 1000000);
+  if (const nlohmann::json* drops = f.array("drops")) {
+    for (size_t i = 0; i < drops->size(); ++i) {
+      Fields drop((*drops)[i], Fields::element(f.path("drops"), i));
+      s.drops.push_back({drop.integer("epoch", 1, 0, 1000000), drop.number("factor", 0.1, 0.0, 1e6, true)});
+      drop.finish();
+    }
+  }
+  return s;
+}
 
 Spec default_spec() {
   Spec s;
@@ -266,8 +259,14 @@ Spec parse_spec(const nlohmann::json& document) {
     throw SpecError("init.weights", std::to_string(s.init.weights.size()) + " layers",
                     "allowed: one entry per layer (" + std::to_string(s.layers.size()) + ")");
   s.regularization = parse_regularization(f.object("regularization"), d.regularization);
-  s.optimizer = parse_optimizer(f.object("optimizer"), d.optimizer);
-  s.schedule = parse_schedule(f.object("schedule"), d.schedule);
+  {
+    Fields o = f.object("optimizer");
+    s.optimizer = read_optimizer(o, d.optimizer);
+    o.finish();
+    Fields sc = f.object("schedule");
+    s.schedule = read_schedule(sc, d.schedule);
+    sc.finish();
+  }
   s.batch_size = f.integer("batch_size", d.batch_size, 0, kMaxSamples);  // 0: the whole training set
   s.epochs = f.integer("epochs", d.epochs, 1, 1000000);
   s.normalize = f.boolean("normalize", d.normalize);

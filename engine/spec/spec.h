@@ -57,6 +57,12 @@ Spec default_spec();
 Spec parse_spec(const std::string& json_text);
 Spec parse_spec(const nlohmann::json& document);
 
+class Fields;
+// The optimizer and schedule objects of a spec, read from f (the caller finishes f): shared
+// with the other JSON entry points that take an optimizer or a schedule.
+OptimizerSpec read_optimizer(Fields& f, const OptimizerSpec& defaults);
+ScheduleConfig read_schedule(Fields& f, const ScheduleConfig& defaults);
+
 // The complete spec, every default filled in: what a host shows and shares.
 nlohmann::ordered_json to_json(const Spec& spec);
 

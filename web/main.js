@@ -61,7 +61,7 @@ function showEngineError(error) {
     errorBox.textContent = error.message;
     errorBox.hidden = false;
   }
-  if (run.state === 'loading') run.state = run.latest ? 'idle' : 'idle';
+  if (run.state === 'loading') run.state = 'idle';
   render();
 }
 

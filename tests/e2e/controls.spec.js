@@ -1,8 +1,7 @@
 // Every control family, driven through roles and labels, asserting on what the page shows.
 import { expect, test } from '@playwright/test';
 
-const series = (page, label) => page.evaluate((l) => window.descent.metrics.series(l), label);
-const status = (page) => page.getByRole('status').filter({ hasText: /epoch \d+ of/ });
+import { series, status } from './page.js';
 
 async function trainToEnd(page) {
   await page.getByRole('button', { name: 'Train' }).click();

@@ -4,11 +4,15 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include "bench/benchmark.h"
 #include "landscape/landscape.h"
 #include "landscape/surface_api.h"
 #include "train/session_api.h"
 
 namespace {
+
+// The benchmark without an allocation counter (WASM has no malloc interposition).
+std::string benchmark(const std::string& request) { return descent::benchmark(request); }
 
 emscripten::val grid_values(const descent::SessionApi& api) {
   const auto& v = api.grid_values();
@@ -21,6 +25,7 @@ EMSCRIPTEN_BINDINGS(descent) {
   using descent::SessionApi;
   emscripten::function("surfacePaths", &descent::surface_paths);
   emscripten::function("landscape", &descent::landscape);
+  emscripten::function("benchmark", &benchmark);
   emscripten::class_<SessionApi>("Session")
       .constructor<>()
       .function("load", &SessionApi::load)

@@ -12,6 +12,7 @@
 #include "init/init.h"
 #include "optim/optimizer_config.h"
 #include "train/session_checks.h"
+#include "train/train_step.h"
 
 namespace descent {
 namespace {
@@ -161,18 +162,11 @@ bool Session::train_batch(int first, int m) {
     const Dataset& d = splits_.train;
     augment<T>(X, spec_.augment, d.channels, d.height, d.width, augment_rng_);
   }
-  net_.forward(X, /*training=*/true, &dropout_rng_);
-  const double loss = net_.stable_loss(Y);
+  const double loss = forward_batch<T>(net_, X, Y, &dropout_rng_);
   if (spec_.record_every > 0 && step_ % spec_.record_every == 0)
     step_log_.push_back({step_, epoch_, net_.loss(Y) + net_.penalty(m)});
-  if (std::isfinite(loss)) {
-    theta_good_ = net_.params.theta;  // these weights give a finite loss
-    net_.backward(X, Y);
-    optimizer_->update(net_.params.theta, net_.params.dtheta, static_cast<T>(alpha_));
-    if (net_.params.theta.allFinite()) return true;
-  }
-  // Diverged: keep the last weights that gave a finite loss, and say why.
-  net_.params.theta = theta_good_;
+  if (update_batch<T>(net_, *optimizer_, X, Y, loss, static_cast<T>(alpha_), theta_good_)) return true;
+  // Diverged: the last weights that gave a finite loss are back; say why.
   stopped_ = "diverged";
   stop_message_ = divergence_message(loss, step_, epoch_, alpha_, spec_);
   history_.push_back(evaluate());

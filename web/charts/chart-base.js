@@ -172,14 +172,18 @@ export function baseOptions(y, { samples = 400, threshold = 800 } = {}) {
   };
 }
 
-// Redraws of all live charts share one animation frame, and the frames are spaced so that
-// drawing takes at most 1/DRAW_SHARE of the main thread: after frames whose drawing took
-// d ms the next waits (DRAW_SHARE - 1) * d ms. A fast machine redraws every frame; a slow one
-// (or a 20-layer chart) redraws less often, and the page keeps answering the learner. The
-// wait is capped, so one slow frame (the first layout, a resize) does not stall the charts.
+// Redraws of the live charts are spread over animation frames: a frame draws the charts
+// that waited longest until it has spent FRAME_DRAW_MS (at least one chart), the others
+// draw in the next frames, so no single frame grows long enough to drop the next one.
+// Frames are also spaced so that drawing takes at most 1/DRAW_SHARE of the main thread:
+// after a frame whose drawing took d ms the next waits (DRAW_SHARE - 1) * d ms. A fast
+// machine redraws every frame; a slow one (or a 20-layer chart) redraws less often, and the
+// page keeps answering the learner. The wait is capped, so one slow frame (the first
+// layout, a resize) does not stall the charts.
 const DRAW_SHARE = 4;
+const FRAME_DRAW_MS = 6;
 const MAX_WAIT_MS = 100;
-const waiting = new Set();  // charts with something new to draw
+const waiting = new Set();  // charts with something new to draw, longest waiting first
 let frameId = 0;
 let nextFrameAt = 0;
 
@@ -194,17 +198,18 @@ function runFrame() {
     scheduleFrame();
     return;
   }
-  const charts = [...waiting];
-  waiting.clear();
-  for (const c of charts) {
+  for (const c of waiting) {
+    waiting.delete(c);
     try {
       c.draw();
     } catch (error) {
       queueMicrotask(() => { throw error; });  // reported as uncaught; the other charts still draw
     }
+    if (performance.now() - start >= FRAME_DRAW_MS) break;
   }
   const now = performance.now();
   nextFrameAt = now + Math.min((DRAW_SHARE - 1) * (now - start), MAX_WAIT_MS);
+  if (waiting.size) scheduleFrame();
 }
 
 // A Chart.js line chart fed by traces. Subclasses set this.traces (in drawing order: first

@@ -1,0 +1,19 @@
+#pragma once
+// A single-precision matrix product for the WASM build, where Eigen 3.4 does not vectorise:
+//   C := alpha op(A) op(B) + beta C,   op(X) = X or X^T
+//   op(A): (M x K)   op(B): (K x N)   C: (M x N)
+// BLAS sgemm semantics: column-major, lda/ldb/ldc are the leading dimensions (outer strides)
+// of the stored A, B and C; beta == 0 means C is not read (whatever it holds, NaN included);
+// alpha == 0 or K == 0 means A and B are not read.
+// A Goto/BLIS design (Goto & van de Geijn, "Anatomy of High-Performance Matrix
+// Multiplication", ACM TOMS 2008; Van Zee & van de Geijn, "BLIS", ACM TOMS 2015): op(A) and
+// op(B) are packed into panels, which absorbs the transposes, and one register-blocked
+// micro-kernel with 128-bit SIMD does the arithmetic (WASM SIMD, or SSE through GCC/Clang
+// vector extensions natively, so the same code is tested natively).
+// Never allocates: the packing buffers are static, so calls must not run concurrently.
+namespace descent::kernels {
+
+void sgemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const float* A, int lda,
+           const float* B, int ldb, float beta, float* C, int ldc);
+
+}  // namespace descent::kernels

@@ -7,6 +7,7 @@
 #include "bench/benchmark.h"
 #include "landscape/landscape.h"
 #include "landscape/surface_api.h"
+#include "search/search.h"
 #include "train/session_api.h"
 
 namespace {
@@ -26,6 +27,7 @@ EMSCRIPTEN_BINDINGS(descent) {
   emscripten::function("surfacePaths", &descent::surface_paths);
   emscripten::function("landscape", &descent::landscape);
   emscripten::function("benchmark", &benchmark);
+  emscripten::function("search", &descent::search);
   emscripten::class_<SessionApi>("Session")
       .constructor<>()
       .function("load", &SessionApi::load)

@@ -18,7 +18,13 @@ export const ToWorker = Object.freeze({
   importWeights: 'importWeights',  // { weights }: set the current weights
   surface: 'surface',      // { requestId, request }: optimizer paths on a classic surface
   landscape: 'landscape',  // { requestId, request }: the network's loss landscape (trains runs)
+  trial: 'trial',          // { requestId, spec }: train spec to its end in a session of its own
+  search: 'search',        // { requestId, request }: the engine's search helpers (plan, zoom,
+                           // sensitivity, lr_range), request.kind says which
 });
+
+// Requests carry their own id and are answered (FromWorker.answer) whatever run is on.
+export const REQUESTS = Object.freeze([ToWorker.surface, ToWorker.landscape, ToWorker.trial, ToWorker.search]);
 
 // Worker -> page.
 export const FromWorker = Object.freeze({
@@ -31,7 +37,7 @@ export const FromWorker = Object.freeze({
   grid: 'grid',          // { info: { x0, x1, y0, y1, resolution, channels }, values: Float32Array }
   gradcheck: 'gradcheck',  // { report: { difference, verdict, bands, blocks, notes } }
   weights: 'weights',    // { weights: { format, version, blocks } }
-  answer: 'answer',      // { requestId, answer }: the engine's answer to a surface or landscape request
+  answer: 'answer',      // { requestId, answer }: the engine's answer to a request (REQUESTS)
 });
 
 // Epochs per second; null trains as fast as the machine allows.

@@ -2,7 +2,8 @@
 // mini-batches, answers commands between chunks, and posts progress a few dozen times a
 // second at most, never per step.
 import createEngine from './engine.js';
-import { FromWorker, ToWorker, SPEEDS, isMessage, message } from './protocol.js';
+import { FromWorker, REQUESTS, ToWorker, SPEEDS, isMessage, message } from './protocol.js';
+import { runTrial } from './trial.js';
 
 const POST_INTERVAL_MS = 40;  // at most 25 progress messages a second
 const CHUNK_BUDGET_MS = 12;   // work between looks at the message queue
@@ -212,6 +213,12 @@ const handlers = {
   [ToWorker.landscape]({ requestId, request }) {
     answerRequest(requestId, () => engine.landscape(JSON.stringify(request)));
   },
+  [ToWorker.trial]({ requestId, spec }) {
+    answerRequest(requestId, () => runTrial(engine, spec));
+  },
+  [ToWorker.search]({ requestId, request }) {
+    answerRequest(requestId, () => engine.search(JSON.stringify(request)));
+  },
   [ToWorker.importWeights]({ weights }) {
     parse(session.loadWeights(typeof weights === 'string' ? weights : JSON.stringify(weights)));
     postGrid(true);
@@ -222,7 +229,8 @@ const handlers = {
 function answerRequest(requestId, compute) {
   let answer;
   try {
-    answer = JSON.parse(compute());
+    const text = compute();
+    answer = typeof text === 'string' ? JSON.parse(text) : text;
   } catch (err) {
     answer = { ok: false, error: { field: '', given: '', allowed: '', message: String(err.message || err) } };
   }
@@ -241,7 +249,7 @@ self.onmessage = (event) => {
   // load and reset start a new run; any other command must name the current one (requests
   // carry their own id and are answered whatever run is on).
   if (msg.type === ToWorker.load || msg.type === ToWorker.reset) runId = msg.runId;
-  else if (msg.runId !== runId && msg.type !== ToWorker.surface && msg.type !== ToWorker.landscape) return;
+  else if (msg.runId !== runId && !REQUESTS.includes(msg.type)) return;
   try {
     handlers[msg.type](msg);
   } catch (err) {

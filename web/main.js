@@ -16,6 +16,8 @@ import { describeDifference } from './runs.js';
 import { FIELDS, REGRESSION, field, fromHash, fromSpec, toHash, toSpec } from './state.js';
 import { Trainer } from './trainer.js';
 import { mountTrajectories } from './trajectories/panel.js';
+import { mountRecipe } from './recipe/panel.js';
+import { mountSearch } from './search/panel.js';
 
 const $ = (id) => document.getElementById(id);
 const LIVE = new Set(['lr', 'l2', 'l1']);  // change during a run without restarting it
@@ -270,8 +272,17 @@ const trajectories = mountTrajectories($('trajectories'), {
   optimizer: () => ({ name: state.optimizer, learning_rate: state.lr, beta1: state.beta1, beta2: state.beta2, epsilon: state.epsilon }),
 });
 
+// Hyperparameter search and the training recipe: trials in a pool of workers of their own.
+const lab = {
+  spec: () => toSpec(state, csv),
+  apply: (spec, note) => replaceState(fromSpec(spec), note),
+  workerUrl: new URL('./worker.js', import.meta.url),
+};
+const search = mountSearch($('search'), lab);
+const recipe = mountRecipe($('recipe'), lab);
+
 // For test authors and the console: the live charts' series, read from the page.
-window.descent = { chart: metrics, metrics, layersChart, rateChart, boundary, trajectories, get state() { return state; },
+window.descent = { chart: metrics, metrics, layersChart, rateChart, boundary, trajectories, search, recipe, get state() { return state; },
   get epochs() { return run.epochs; }, FIELDS };
 
 saveHash();

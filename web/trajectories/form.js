@@ -1,20 +1,9 @@
 // Small builders for the trajectory views' controls: every control gets a visible <label>
-// and a title tooltip. Plain DOM; text goes in through textContent only.
-let count = 0;
-export const uid = (name) => `tj-${name}-${++count}`;
+// and a title tooltip. Plain DOM (web/dom.js); text goes in through textContent only.
+import { h, idMaker } from '../dom.js';
 
-// An element with properties (className, textContent, type, ...) or attributes (anything
-// with a dash, role, aria-*) and children.
-export function h(tag, props = {}, children = []) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null) continue;
-    if (k.includes('-') || k === 'role') e.setAttribute(k, String(v));
-    else e[k] = v;
-  }
-  e.append(...children);
-  return e;
-}
+export { h };
+export const uid = idMaker('tj');
 
 // 0.012345 -> "0.0123", 1e-5 -> "1e-5", Infinity -> "∞", null -> "—".
 export function short(x) {

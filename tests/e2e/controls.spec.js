@@ -1,17 +1,17 @@
 // Every control family, driven through roles and labels, asserting on what the page shows.
 import { expect, test } from '@playwright/test';
 
-import { series, status } from './page.js';
+import { series, status, settings } from './page.js';
 
 async function trainToEnd(page) {
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status(page)).toContainText('Finished', { timeout: 30_000 });
 }
 
 test('data: another data set reloads the run and redraws the boundary', async ({ page }) => {
   await page.goto('./#speed=fast&epochs=20');
   await expect(status(page)).toContainText('Ready · epoch 0 of 20');
-  await page.getByLabel('Data set').selectOption({ label: 'Moons' });
+  await settings(page).getByLabel('Data set', { exact: true }).selectOption({ label: 'Moons' });
   await expect(page).toHaveURL(/dataset=moons/);
   await expect(page.locator('#boundary-caption')).toContainText('training points');
   await trainToEnd(page);
@@ -19,24 +19,24 @@ test('data: another data set reloads the run and redraws the boundary', async ({
   expect(boundary.resolution).toBeGreaterThan(10);
 
   // Real data with 64 features: no boundary, and the page says why.
-  await page.getByLabel('Data set').selectOption('digits');
+  await settings(page).getByLabel('Data set', { exact: true }).selectOption('digits');
   await expect(page.locator('#boundary-caption')).toContainText('this data set has 64 features');
   await expect(status(page)).toContainText('Ready · epoch 0 of 20');
-  await expect(page.getByLabel('Samples')).toBeHidden();  // only for generated data
+  await expect(settings(page).getByLabel('Samples', { exact: true })).toBeHidden();  // only for generated data
 });
 
 test('network: layers are added, changed and removed', async ({ page }) => {
   await page.goto('./#speed=fast&epochs=5');
-  await expect(page.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('list', { name: 'Hidden layers' }).getByRole('listitem')).toHaveCount(2);
   await page.getByRole('button', { name: 'Add layer' }).click();
-  await expect(page.getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('list', { name: 'Hidden layers' }).getByRole('listitem')).toHaveCount(3);
   await page.getByLabel('Activation, layer 1').selectOption('tanh');
   await page.getByLabel('Keep prob, layer 2').fill('0.8');
   await page.getByLabel('Keep prob, layer 2').press('Enter');
   await page.getByLabel('Norm, layer 3').selectOption('batch');
   await expect(page).toHaveURL(/hidden=8,8,8&act=tanh,relu,relu&norm=none,none,batch&keep=1,0.8,1/);
   await page.getByRole('button', { name: 'Remove layer 3' }).click();
-  await expect(page.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('list', { name: 'Hidden layers' }).getByRole('listitem')).toHaveCount(2);
   await trainToEnd(page);
   const layers = await page.evaluate(() => window.descent.epochs.at(-1).layers.length);
   expect(layers).toBe(3);  // two hidden layers and the output layer
@@ -47,7 +47,7 @@ test('network: layers are added, changed and removed', async ({ page }) => {
 
 test('initialisation: zeros never break the symmetry', async ({ page }) => {
   await page.goto('./#speed=max&epochs=50');
-  await page.getByLabel('Initialisation').selectOption('zeros');
+  await settings(page).getByLabel('Initialisation', { exact: true }).selectOption('zeros');
   await expect(status(page)).toContainText('Ready · epoch 0 of 50');
   await trainToEnd(page);
   const train = await page.evaluate(() => window.descent.epochs.map((e) => e.train_loss));
@@ -57,13 +57,13 @@ test('initialisation: zeros never break the symmetry', async ({ page }) => {
 test('optimisation: the learning rate and L2 change live, without restarting the run', async ({ page }) => {
   await page.goto('./#speed=slow&epochs=400');
   await page.getByLabel('Optimizer', { exact: true }).selectOption('adam');
-  await expect(page.getByLabel('beta2')).toBeVisible();
-  await expect(page.getByLabel('Decay rate')).toBeHidden();
-  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(settings(page).getByLabel('beta2', { exact: true })).toBeVisible();
+  await expect(settings(page).getByLabel('Decay rate', { exact: true })).toBeHidden();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(async () => (await series(page, 'Dev error')).length).toBeGreaterThan(5);
   await page.getByLabel('Learning rate', { exact: true }).fill('-3');  // log10: alpha = 0.001
-  await page.getByLabel('L2 lambda').fill('0.5');
-  await page.getByLabel('L2 lambda').press('Enter');
+  await settings(page).getByLabel('L2 lambda', { exact: true }).fill('0.5');
+  await settings(page).getByLabel('L2 lambda', { exact: true }).press('Enter');
   await expect(page.locator('#field-lr-value')).toHaveText('0.001');
   await expect.poll(async () => page.evaluate(() => window.descent.epochs.at(-1).learning_rate)).toBe(0.001);
   const epochs = await page.evaluate(() => window.descent.epochs.map((e) => e.epoch));
@@ -81,7 +81,7 @@ test('the URL reproduces the run: the same link gives identical metrics', async 
   const url = page.url();
   const other = await context.newPage();
   await other.goto(url);
-  await other.getByRole('button', { name: 'Train' }).click();
+  await other.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status(other)).toContainText('Finished');
   expect(await other.evaluate(() => window.descent.epochs)).toEqual(first);
 });
@@ -119,9 +119,9 @@ test('presets load the course\'s lessons into the controls', async ({ page }) =>
   await page.goto('./');
   await page.getByLabel('Lesson preset').selectOption({ label: 'Optimisation: Adam' });
   await expect(page.getByLabel('Optimizer', { exact: true })).toHaveValue('adam');
-  await expect(page.getByLabel('Data set')).toHaveValue('moons');
+  await expect(settings(page).getByLabel('Data set', { exact: true })).toHaveValue('moons');
   await expect(page.locator('#field-lr-value')).toHaveText('0.0007');
-  await expect(page.getByLabel('Mini-batch size')).toHaveValue('64');
+  await expect(settings(page).getByLabel('Mini-batch size', { exact: true })).toHaveValue('64');
   await expect(page.getByText('Lesson “Optimisation: mini-batch gradient descent, momentum and Adam”: Adam.')).toBeVisible();
 });
 
@@ -153,7 +153,7 @@ test('exports download metrics, weights and the spec; a spec loads back', async 
   const changed = { ...JSON.parse(spec), seed: 11, optimizer: { name: 'rmsprop', learning_rate: 0.003 } };
   await page.getByLabel('Load spec').setInputFiles({ name: 'spec.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) });
   await expect(page.getByLabel('Optimizer', { exact: true })).toHaveValue('rmsprop');
-  await expect(page.getByLabel('Seed')).toHaveValue('11');
+  await expect(settings(page).getByLabel('Seed', { exact: true })).toHaveValue('11');
   // Import weights: a file for another network is refused with a message.
   await page.getByLabel('Import weights').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ blocks: [] })) });
   await expect(page.getByText('weights.blocks is 0 blocks; allowed: 6 blocks, as this network has')).toBeVisible();
@@ -163,7 +163,7 @@ test('data: a CSV file trains, and a malformed one is refused naming the row and
   await page.goto('./#speed=max&epochs=30');
   await expect(status(page)).toContainText('Ready · epoch 0 of 30');
   const before = await page.evaluate(() => document.getElementById('boundary').toDataURL());
-  await page.getByLabel('Data set').selectOption('csv');
+  await settings(page).getByLabel('Data set', { exact: true }).selectOption('csv');
   await expect(page.getByText('Choose a CSV file below: the data set "CSV file" needs one.')).toBeVisible();
   const rows = ['x,y,label'];
   for (let i = 0; i < 60; i += 1) {

@@ -10,7 +10,7 @@ test('usable on a phone: nothing overflows sideways, and it trains', async ({ pa
   await page.goto('./#speed=fast&epochs=30');
   await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 30' })).toBeVisible();
   expect(await noHorizontalOverflow(page)).toBe(true);
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Finished' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('phone.png'), fullPage: true });
 });
@@ -40,7 +40,7 @@ test('every control has an accessible name', async ({ page }) => {
 test('the main thread keeps 50 frames a second while the default experiment trains', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 300' })).toBeVisible();
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   const fps = await framesPerSecond(page, 3000);
   const epochs = await page.evaluate(() => window.descent.epochs.length);
   console.log(`main thread: ${fps.toFixed(1)} frames/s over 3 s of the default experiment (${epochs} epochs drawn)`);

@@ -3,6 +3,10 @@
 // The points of a chart series, as the page holds them: [{ x: epoch, y }].
 export const series = (page, label) => page.evaluate((l) => window.descent.metrics.series(l), label);
 
+// The playground's experiment form: its controls, apart from the cards' own (the search card
+// has a "Decay rate" and a "Mini-batch size" of its own).
+export const settings = (page) => page.getByRole('form', { name: 'Experiment settings' });
+
 // The run's status line (the page has other live regions too).
 export const status = (page) => page.getByRole('status').filter({ hasText: /epoch \d+ of/ });
 

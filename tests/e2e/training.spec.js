@@ -1,7 +1,7 @@
 // The walking skeleton, end to end: the real page, the real worker, the real engine.
 import { expect, test } from '@playwright/test';
 
-import { framesPerSecond, series, status } from './page.js';
+import { framesPerSecond, series, status, settings } from './page.js';
 
 test('Train draws train and dev error per epoch, and dev error falls', async ({ page }) => {
   const errors = [];
@@ -9,7 +9,7 @@ test('Train draws train and dev error per epoch, and dev error falls', async ({ 
   await page.goto('./#speed=fast&epochs=60');
   await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 60' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /Finished · epoch 60 of 60/ })).toBeVisible({ timeout: 30_000 });
 
   const dev = await series(page, 'Dev error');
@@ -31,7 +31,7 @@ test('Pause stops the run and Reset returns to epoch 0 with the same weights', a
   await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 500' })).toBeVisible();
   const first = (await series(page, 'Dev error'))[0];
 
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
   await expect.poll(async () => (await series(page, 'Dev error')).length).toBeGreaterThan(3);
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -53,7 +53,7 @@ test('Pause stops the run and Reset returns to epoch 0 with the same weights', a
 test('The main thread stays responsive while the worker trains flat out', async ({ page }) => {
   await page.goto('./#speed=max&epochs=1000000&hidden=32,32');
   await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 1000000' })).toBeVisible();
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status(page)).toContainText('steps/s');
 
   const fps = await framesPerSecond(page, 2000);
@@ -67,11 +67,11 @@ test('The main thread stays responsive while the worker trains flat out', async 
 test('A value that is not allowed is refused beside its control, and the run is kept', async ({ page }) => {
   await page.goto('./#epochs=40&speed=fast');
   await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 40' })).toBeVisible();
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Finished' })).toBeVisible();
   const before = (await series(page, 'Dev error')).length;
 
-  const epochs = page.getByLabel('Epochs');
+  const epochs = settings(page).getByLabel('Epochs', { exact: true });
   await epochs.fill('-1');
   await epochs.press('Enter');
   await expect(page.getByText('Epochs "-1" is not allowed: use a whole number from 1 to 1000000.')).toBeVisible();
@@ -79,7 +79,7 @@ test('A value that is not allowed is refused beside its control, and the run is 
   expect((await series(page, 'Dev error')).length).toBe(before);
 
   // The engine's own validation reaches the page too: a mini-batch larger than the training set.
-  const samples = page.getByLabel('Samples');
+  const samples = settings(page).getByLabel('Samples', { exact: true });
   await samples.fill('10');
   await samples.press('Enter');
   await expect(page.getByText('batch_size is 32; allowed: 1 to the training-set size, 7')).toBeVisible();
@@ -91,6 +91,6 @@ test('A hostile or invalid link falls back to defaults with a notice', async ({ 
   await expect(page.getByText('Some settings in the link were not valid and were reset to defaults: lr.')).toBeVisible();
   await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('-1');  // the slider is log10(alpha)
   await expect(page.locator('#field-lr-value')).toHaveText('0.1');
-  await expect(page.getByLabel('Seed')).toHaveValue('7');
+  await expect(settings(page).getByLabel('Seed', { exact: true })).toHaveValue('7');
   expect(await page.locator('img').count()).toBe(0);
 });

@@ -18,4 +18,12 @@ await build({
   outfile: 'public/worker.js',
   external: ['./engine.js'],
 });
-console.log('bundled web/ into public/app.js and public/worker.js');
+// Embedding: the lesson frame (embed.html), the <descent-lesson> element and mount() for
+// course pages (descent.js), and the course page's iframe demo. Each finds worker.js and
+// lessons/ beside itself (import.meta.url), so the site works under any sub-path.
+await build({
+  ...common,
+  entryPoints: { embed: 'web/embed/page.js', descent: 'web/embed/element.js', 'course-demo': 'web/embed/course-demo.js' },
+  outdir: 'public',
+});
+console.log('bundled web/ into public/app.js, worker.js, embed.js, descent.js and course-demo.js');

@@ -35,13 +35,26 @@ function makeInput(f, value) {
 }
 
 export class Controls {
-  // form: the element to fill; onChange(name, value) gets accepted values.
-  constructor(form, state, onChange) {
+  // form: the element to fill; onChange(name, value) gets accepted values. options (for
+  // embedded lessons): fields, the names to show, in order, flat (default: every field, in
+  // sections); locked, names shown but disabled; idPrefix, so that several forms on one
+  // page do not share element ids.
+  constructor(form, state, onChange, { fields = null, locked = [], idPrefix = '' } = {}) {
     this.rows = {};
     this.inputs = {};
     this.messages = {};
     this.sections = {};
     this.onChange = onChange;
+    this.idPrefix = idPrefix;
+    this.locked = new Set(locked);
+    if (fields) {
+      for (const name of fields) {
+        const f = FIELDS.find((x) => x.name === name);
+        if (f && META[name] && !LAYER_FIELDS.has(name)) this.add(f, state[name], form);
+      }
+      this.refresh(state);
+      return;
+    }
     for (const section of SECTIONS) {
       const fieldset = document.createElement('fieldset');
       fieldset.className = `section section-${section.id}`;
@@ -63,7 +76,7 @@ export class Controls {
     const meta = META[f.name];
     const row = document.createElement('div');
     row.className = `field field-${f.type}`;
-    const id = `field-${f.name}`;
+    const id = `${this.idPrefix}field-${f.name}`;
     const label = document.createElement('label');
     label.htmlFor = id;
     label.textContent = meta.label;
@@ -87,6 +100,17 @@ export class Controls {
       this.lrOutput = output;
       this.showRate(value);
       input.addEventListener('input', () => this.showRate(10 ** Number(input.value)));
+    }
+    if (this.locked.has(f.name)) {
+      input.disabled = true;
+      const hint = document.createElement('span');
+      hint.className = 'locked-hint';
+      hint.id = `${id}-locked`;
+      hint.textContent = 'locked';
+      hint.title = 'The course author fixed this setting';
+      input.setAttribute('aria-describedby', `${message.id} ${hint.id}`);
+      row.classList.add('field-locked');
+      row.append(hint);
     }
     row.append(message);
     parent.append(row);

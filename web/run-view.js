@@ -29,8 +29,7 @@ export class RunView {
     const done = runState === 'finished';
     this.buttons.train.disabled = busy || done;
     this.buttons.pause.disabled = runState !== 'running';
-    this.buttons.stepBatch.disabled = busy || done;
-    this.buttons.step.disabled = busy || done;
+    for (const step of [this.buttons.stepBatch, this.buttons.step]) if (step) step.disabled = busy || done;  // lessons have none
     this.buttons.reset.disabled = runState === 'loading';
     if (runState === 'running' && !this.started) this.started = performance.now() - this.elapsed * 1000;
     if (runState !== 'running' && this.started) {
@@ -51,6 +50,12 @@ export class RunView {
     const time = seconds > 0 ? ` · ${seconds.toFixed(1)} s` : '';
     const why = done && stopMessage ? ` · ${stopMessage}` : '';
     this.status.textContent = `${WORDS[runState] || ''} · epoch ${latest.epoch} of ${totalEpochs} · ${measure}${speed}${time}${why}`;
+  }
+
+  // Stops a pending redraw (the view's element is going away).
+  dispose() {
+    clearTimeout(this.timer);
+    this.timer = 0;
   }
 
   resetClock() {

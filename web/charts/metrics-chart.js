@@ -59,8 +59,8 @@ function newRun(label, stores) {
 }
 
 // A Chart.js plugin drawing dashed vertical lines with a small label: "early stop" at
-// marks.earlyStop (set by the page), "diverged" at marks.diverged (the first epoch whose loss
-// or error was inf or nan). marks: { earlyStop, diverged }, epochs or null.
+// marks.earlyStop (set by the page), "diverged" at marks.diverged (the first epoch whose
+// training loss was inf or nan). marks: { earlyStop, diverged }, epochs or null.
 const epochMarkers = (marks) => ({
   id: 'epochMarkers',
   afterDatasetsDraw(chart) {
@@ -125,7 +125,9 @@ export class MetricsChart extends LiveChart {
         const y = readValue(e[name]);
         if (y === undefined) continue;
         stores[name].push({ x: e.epoch, y });
-        if (!Number.isFinite(y) && this.marks.diverged === null) this.marks.diverged = e.epoch;
+        // Training diverged when its own loss is not finite; an infinite dev loss only means
+        // a confident wrong prediction (log 0) on the dev set.
+        if (!Number.isFinite(y) && name.startsWith('train') && this.marks.diverged === null) this.marks.diverged = e.epoch;
       }
     }
     this.redraw();

@@ -7,6 +7,7 @@ import { RateChart } from './charts/rate-chart.js';
 import { Controls, stateNameOf } from './controls.js';
 import { download, downloadCanvas, metricsCsv, readFile } from './exports.js';
 import { NetworkEditor } from './network-editor.js';
+import { KEYS, SavedRuns, readSaved, write } from './persist.js';
 import { DiagnosisPanel } from './panels/diagnosis.js';
 import { GradcheckPanel } from './panels/gradcheck.js';
 import { fillPresets, loadLessons, presetSpec } from './presets.js';
@@ -24,10 +25,16 @@ const LIVE = new Set(['lr', 'l2', 'l1']);  // change during a run without restar
 const ENGINE_KEYS = { lr: 'learning_rate', l2: 'l2', l1: 'l1' };
 const MAX_CSV_BYTES = 50e6;
 
-let { state, rejected } = fromHash(location.hash);
+// The link's settings win; without any, those saved from the last visit (persist.js).
+const storage = (() => { try { return window.localStorage; } catch { return null; } })();
+const saved = readSaved(storage);
+const fromLink = location.hash.includes('=');
+let { state, rejected } = fromHash(fromLink ? location.hash : saved.hash);
 const notice = $('notice');
 const say = (text) => { notice.textContent = text; notice.hidden = !text; };
-if (rejected.length) say(`Some settings in the link were not valid and were reset to defaults: ${rejected.join(', ')}.`);
+say([...saved.problems, rejected.length
+  ? `Some settings ${fromLink ? 'in the link' : 'saved from your last visit'} were not valid and were reset to defaults: ${rejected.join(', ')}.` : '',
+].filter(Boolean).join(' '));
 
 const metrics = new MetricsChart($('metrics-chart'));
 const layersChart = new LayersChart($('layers-chart'));
@@ -36,6 +43,13 @@ const boundary = new BoundaryView($('boundary'), $('boundary-caption'));
 const diagnosis = new DiagnosisPanel($('diagnosis'));
 const gradcheck = new GradcheckPanel($('gradcheck'));
 const errorBox = $('error');
+// Completed runs compared on the chart, restored from the last visit and saved for the next.
+const savedRuns = new SavedRuns(storage, saved.runs);
+for (const r of savedRuns.runs) {
+  metrics.append(r.epochs);
+  metrics.keepRun(r.label);
+  metrics.clear();
+}
 const view = new RunView({
   buttons: { train: $('train'), pause: $('pause'), stepBatch: $('step-batch'), step: $('step'), reset: $('reset') },
   progress: $('progress'), status: $('status'),
@@ -47,9 +61,24 @@ let loadedState = null;   // the settings of the run on the charts, to name it w
 let csv = null;           // the uploaded CSV file: { text, label, task }
 let lessons = [];
 let gradcheckPending = false;  // a gradient check was asked for and has not answered
+let runLabel = '';        // the current run's name, should it be saved before it is kept
+let heapBytes = null;     // the engine's memory, as the worker last reported it
 
 const render = () => view.render({ ...run, runState: run.state, regression: REGRESSION.has(state.dataset) });
-const saveHash = () => history.replaceState(null, '', toHash(state));
+const saveHash = () => {
+  window.history.replaceState(null, '', toHash(state));
+  write(storage, KEYS.settings, toHash(state));
+};
+const saveRuns = () => {
+  const problem = savedRuns.save({ label: runLabel, epochs: run.epochs });
+  if (problem) say(problem);
+};
+// Keeps the current run on the chart, faded, and among the runs saved.
+function keep(label) {
+  if (!metrics.keepRun(label)) return;
+  savedRuns.add(label, run.epochs);
+  saveRuns();
+}
 
 function showEngineError(error) {
   if (gradcheckPending) {  // the check's own failure belongs in its panel
@@ -74,7 +103,9 @@ const markOnce = (name) => performance.getEntriesByName(name).length || performa
 const trainer = new Trainer(new URL('./worker.js', import.meta.url), {
   onLoaded(msg) {
     markOnce('descent:ready');
-    if (msg.spec && loadedState && run.epochs.length > 1) metrics.keepRun(describeDifference(loadedState, state));
+    if (msg.spec && loadedState && run.epochs.length > 1) keep(describeDifference(loadedState, state));
+    if (msg.spec || !runLabel) runLabel = `run of ${new Date().toLocaleTimeString('en-GB')}`;
+    heapBytes = msg.heapBytes ?? heapBytes;
     if (msg.spec) {
       // A regression has no misclassification error: show its loss.
       const regression = msg.spec.layers.at(-1).activation === 'linear';
@@ -116,7 +147,17 @@ const trainer = new Trainer(new URL('./worker.js', import.meta.url), {
   },
   onState(msg) {
     run.state = msg.state;
+    if (msg.state === 'finished') saveRuns();
     render();
+  },
+  // A fresh worker replaced a dead one: what was drawn stays (kept, faded), the settings load again.
+  onRestart(reason) {
+    performance.mark('descent:worker-restarted');
+    if (run.epochs.length > 1) keep(`stopped at epoch ${run.latest.epoch}`);
+    loadedState = null;
+    run.epochs = [];
+    say(`The training worker stopped (${reason}). A new one was started with your settings; the runs drawn are kept.`);
+    load();
   },
   onError: showEngineError,
   onPoints(msg) {
@@ -206,7 +247,12 @@ $('smoothing').addEventListener('input', (e) => {
   metrics.setSmoothing(Number(e.target.value));
   layersChart.setSmoothing(Number(e.target.value));
 });
-$('clear-runs').addEventListener('click', () => metrics.clearRuns());
+$('clear-runs').addEventListener('click', () => {
+  metrics.clearRuns();
+  savedRuns.clear();
+  saveRuns();
+});
+addEventListener('pagehide', saveRuns);
 $('layer-stat').addEventListener('change', (e) => layersChart.setStat(e.target.value));
 $('gradcheck-run').addEventListener('click', () => {
   gradcheckPending = true;
@@ -283,7 +329,8 @@ const recipe = mountRecipe($('recipe'), lab);
 
 // For test authors and the console: the live charts' series, read from the page.
 window.descent = { chart: metrics, metrics, layersChart, rateChart, boundary, trajectories, search, recipe, get state() { return state; },
-  get epochs() { return run.epochs; }, FIELDS };
+  get epochs() { return run.epochs; }, FIELDS,
+  get worker() { return trainer.worker; }, get heapBytes() { return heapBytes; } };
 
 saveHash();
 load();

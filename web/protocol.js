@@ -29,7 +29,7 @@ export const REQUESTS = Object.freeze([ToWorker.surface, ToWorker.landscape, ToW
 // Worker -> page.
 export const FromWorker = Object.freeze({
   ready: 'ready',        // the engine module is loaded
-  loaded: 'loaded',      // { spec, stepsPerEpoch, epochs: [epoch 0] }
+  loaded: 'loaded',      // { spec, stepsPerEpoch, epochs: [epoch 0], heapBytes: the engine's memory }
   progress: 'progress',  // { epochs: [...new], stepsLog, epoch, finished, summary?, diagnosis?, stepsPerSecond }
   state: 'state',        // { state: 'idle' | 'running' | 'paused' | 'finished' }
   error: 'error',        // { error: { field, given, allowed, message } }
@@ -38,6 +38,8 @@ export const FromWorker = Object.freeze({
   gradcheck: 'gradcheck',  // { report: { difference, verdict, bands, blocks, notes } }
   weights: 'weights',    // { weights: { format, version, blocks } }
   answer: 'answer',      // { requestId, answer }: the engine's answer to a request (REQUESTS)
+  holding: 'holding',    // { lock }: the worker holds the Web Lock named after it until it ends
+                         // (see supervisor.js); sent only by a worker given a name
 });
 
 // Epochs per second; null trains as fast as the machine allows.

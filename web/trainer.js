@@ -1,24 +1,67 @@
 // The one owner of the training worker. Sends commands stamped with the current run id,
-// drops messages from older runs, and hands the rest to the page's callbacks.
+// drops messages from older runs, and hands the rest to the page's callbacks. Given an
+// onRestart callback it also supervises the worker: when it dies, a fresh one takes its place
+// and the page reloads its settings into it (supervisor.js says how a death is noticed).
 import { FromWorker, ToWorker, isMessage, message } from './protocol.js';
+import { RestartBudget, lockName, watch } from './supervisor.js';
+
+const REPLAYED = new Set(['speed', 'grid']);  // worker settings a fresh worker must be told again
 
 export class Trainer {
   // callbacks: { onLoaded, onProgress, onState, onError, onPoints, onGrid, onGradcheck,
-  // onWeights }, each taking the message body.
+  // onWeights }, each taking the message body; onRestart(reason), if given, after a fresh
+  // worker replaced a dead one (the page then loads its settings again).
   constructor(workerUrl, callbacks) {
     this.callbacks = callbacks;
+    this.workerUrl = workerUrl;
     this.runId = 0;
     this.requests = new Map();  // requestId -> resolve, for surface and landscape requests
     this.nextRequest = 1;
-    this.worker = new Worker(workerUrl, { type: 'module' });
+    this.settings = new Map();  // REPLAYED key -> value
+    this.budget = new RestartBudget();
+    this.spawn();
+  }
+
+  spawn() {
+    const supervised = Boolean(this.callbacks.onRestart);
+    const name = supervised ? lockName() : '';
+    this.worker = new Worker(this.workerUrl, { type: 'module', name });
     this.worker.onmessage = (event) => this.receive(event.data);
-    this.worker.onerror = (event) =>
-      callbacks.onError?.({ message: `the training worker failed: ${event.message || 'unknown error'}` });
+    if (supervised) this.watcher = watch(this.worker, name, (reason) => this.restart(reason));
+    else this.worker.onerror = (event) =>
+      this.callbacks.onError?.({ message: `the training worker failed: ${event.message || 'unknown error'}` });
+  }
+
+  // The worker died: unanswered requests get an error, a fresh worker starts (at most a few
+  // times a minute), and the page is told so it can load its settings into it.
+  restart(reason) {
+    this.worker.terminate();  // whatever is left of it
+    const error = { field: '', given: '', allowed: '', message: `the training worker stopped (${reason}) before answering` };
+    for (const resolve of this.requests.values()) resolve({ ok: false, error });
+    this.requests.clear();
+    if (!this.budget.allow(performance.now())) {
+      this.callbacks.onError?.({ message: `The training worker stopped again (${reason}), ${this.budget.max} times within a minute; `
+        + 'it was not restarted. Reload the page to try again; your settings are in the link.' });
+      return;
+    }
+    this.spawn();
+    this.replay = true;
+    this.callbacks.onRestart(reason);
+  }
+
+  // Ends the worker for good (the page is done with it).
+  dispose() {
+    this.watcher?.stop();
+    this.worker.terminate();
   }
 
   receive(msg) {
     if (!isMessage(msg, FromWorker)) return;
     if (msg.type === FromWorker.ready) return;
+    if (msg.type === FromWorker.holding) {
+      this.watcher?.holding();
+      return;
+    }
     if (msg.type === FromWorker.answer) {  // answered by request id, whatever run is on
       this.requests.get(msg.requestId)?.(msg.answer);
       this.requests.delete(msg.requestId);
@@ -47,6 +90,10 @@ export class Trainer {
   load(spec) {
     this.runId += 1;
     this.send(ToWorker.load, { spec });
+    if (!this.replay) return;
+    // A fresh worker takes settings for its current run only: after the load, not before.
+    this.replay = false;
+    for (const [key, value] of this.settings) this.send(ToWorker.set, { key, value });
   }
 
   reset() {
@@ -57,7 +104,10 @@ export class Trainer {
   train() { this.send(ToWorker.train); }
   pause() { this.send(ToWorker.pause); }
   step(unit) { this.send(ToWorker.step, { unit }); }
-  set(key, value) { this.send(ToWorker.set, { key, value }); }
+  set(key, value) {
+    if (REPLAYED.has(key)) this.settings.set(key, value);
+    this.send(ToWorker.set, { key, value });
+  }
   gradcheck() { this.send(ToWorker.gradcheck); }
   exportWeights() { this.send(ToWorker.exportWeights); }
   importWeights(weights) { this.send(ToWorker.importWeights, { weights }); }

@@ -33,6 +33,16 @@ channel.port1.onmessage = () => tick();
 
 const post = (type, body) => self.postMessage(message(type, runId, body));
 
+// A supervised worker is given a name: it holds the Web Lock of that name for as long as it
+// lives, so the page's request for the same lock is granted the moment it ends, however it
+// ends (terminated, crashed, killed for memory), even while it is busy in a long engine call.
+if (self.name && self.navigator?.locks) {
+  navigator.locks.request(self.name, () => {
+    self.postMessage(message(FromWorker.holding, 0, { lock: self.name }));
+    return new Promise(() => {});  // never released while this worker lives
+  });
+}
+
 function parse(answer) {
   const result = JSON.parse(answer);
   if (!result.ok) throw Object.assign(new Error(result.error.message), { detail: result.error });
@@ -136,7 +146,13 @@ function fail(err) {
     error: err.detail || { field: '', given: '', allowed: '', message: String(err.message || err) },
   });
   post(FromWorker.state, { state });
+  // A trap or abort inside the engine leaves its memory in an unknown state: this worker ends,
+  // and the page (which sees its lock released) starts a fresh one.
+  if (err instanceof WebAssembly.RuntimeError) self.close();
 }
+
+// The engine's WASM memory in bytes (it grows, never shrinks; at most 1 GB).
+const heapBytes = () => engine?.HEAP8?.buffer.byteLength ?? null;
 
 // A new run (load or reset): nothing pending, nothing finished.
 function startRun() {
@@ -162,7 +178,7 @@ const handlers = {
     const result = parse(session.load(JSON.stringify(spec)));
     stepsPerEpoch = result.steps_per_epoch;
     startRun();
-    post(FromWorker.loaded, { spec: result.spec, stepsPerEpoch, epochs: result.epochs });
+    post(FromWorker.loaded, { spec: result.spec, stepsPerEpoch, epochs: result.epochs, heapBytes: heapBytes() });
     post(FromWorker.state, { state });
     const points = parse(session.points());
     twoFeatures = points.features === 2;
@@ -183,7 +199,7 @@ const handlers = {
   [ToWorker.reset]() {
     const result = parse(session.reset());
     startRun();
-    post(FromWorker.loaded, { stepsPerEpoch, epochs: result.epochs });
+    post(FromWorker.loaded, { stepsPerEpoch, epochs: result.epochs, heapBytes: heapBytes() });
     post(FromWorker.state, { state });
     postGrid(true);
   },

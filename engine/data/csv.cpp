@@ -17,7 +17,7 @@ using Names = std::vector<std::string>;
 
 // A cell as the user wrote it, in quotes, cut to 40 characters.
 std::string show(const std::string& cell) {
-  return "\"" + (cell.size() > 40 ? cell.substr(0, 37) + "..." : cell) + "\"";
+  return "\"" + clip(cell, 40) + "\"";
 }
 
 // "row 5, column \"petal_width\"" (the column's number when it has no name).

@@ -1,6 +1,8 @@
 #pragma once
 // Errors cross to JavaScript as data: every JSON entry point of the engine answers
 // {"ok": true, ...} or {"ok": false, "error": {field, given, allowed, message}} and never throws.
+// An error may quote the user's bytes (a CSV cell, a request that is not JSON): bytes that are
+// not UTF-8 are answered as U+FFFD, never as an exception out of a catch block.
 #include <exception>
 #include <new>
 #include <string>
@@ -15,7 +17,7 @@ inline std::string failure(const std::string& field, const std::string& given, c
                            const std::string& message) {
   return nlohmann::json{{"ok", false},
                         {"error", {{"field", field}, {"given", given}, {"allowed", allowed}, {"message", message}}}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // Runs fn (returning the answer), turning any exception into an error answer.

@@ -32,9 +32,8 @@ Fields::Fields(const json& object, std::string path) : object_(object), path_(st
 }
 
 std::string Fields::show(const json& value) {
-  std::string text = value.dump();
-  if (text.size() > 60) text = text.substr(0, 57) + "...";
-  return text;
+  // Bytes that are not UTF-8 (a request that is not JSON) show as U+FFFD.
+  return clip(value.dump(-1, ' ', false, json::error_handler_t::replace), 60);
 }
 
 const nlohmann::json* Fields::find(const char* key) {

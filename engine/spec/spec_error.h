@@ -5,6 +5,15 @@
 
 namespace descent {
 
+// text cut to at most max_bytes (the last 3 being "...") without splitting a UTF-8 character,
+// so that a message quoting the user's text stays valid UTF-8.
+inline std::string clip(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t n = max_bytes - 3;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // a continuation byte
+  return text.substr(0, n) + "...";
+}
+
 class SpecError : public std::runtime_error {
  public:
   SpecError(std::string field, std::string given, std::string allowed)

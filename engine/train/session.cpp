@@ -11,6 +11,7 @@
 #include "gradcheck/network_check.h"
 #include "init/init.h"
 #include "optim/optimizer_config.h"
+#include "train/memory_budget.h"
 #include "train/session_checks.h"
 #include "train/train_step.h"
 
@@ -34,9 +35,12 @@ Splits build_splits(const Spec& spec) {
 
 namespace {
 
-// batch_size 0 means the whole training set (batch gradient descent).
+// batch_size 0 means the whole training set (batch gradient descent). The sizes are checked
+// here, before the network and its caches are allocated.
 Spec with_batch_size(Spec spec, const Splits& s) {
   if (spec.batch_size == 0) spec.batch_size = std::max(1, s.train.size());
+  check_sizes(spec, s);
+  check_memory(spec, s);
   return spec;
 }
 
@@ -50,7 +54,6 @@ Session::Session(const Spec& spec, Splits splits)
       net_(splits_.train.features(), spec.layers, spec.regularization),
       early_stopping_(spec.early_stopping) {
   const int m_train = splits_.train.size();
-  check_sizes(spec_, splits_);
 
   // Inputs: normalised with the training set's mu and sigma^2 only, when asked.
   Matrix<double> X_train = splits_.train.X, X_dev = splits_.dev.X, X_test = splits_.test.X;

@@ -42,6 +42,7 @@ class Session {
   int steps_per_epoch() const { return batches_per_epoch_; }
   double learning_rate() const { return alpha_; }  // the rate of the coming epoch
   const Spec& spec() const { return spec_; }
+  const Splits& splits() const { return splits_; }
   const Splits& data() const { return splits_; }   // raw inputs, before normalisation
   const Normalizer* normalizer() const { return spec_.normalize ? &normalizer_ : nullptr; }
   Network<T>& network() { return net_; }

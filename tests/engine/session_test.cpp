@@ -68,6 +68,38 @@ TEST(SessionApi, ErrorsCrossAsDataAndTheRunSurvives) {
   EXPECT_EQ(refused["error"]["field"], "optimizer.learning_rate");
 }
 
+// Found by tests/fuzz/fuzz_spec: a request that is not JSON is quoted in the error, cut to 60
+// bytes; the cut fell inside a 2-byte UTF-8 character (U+078B, bytes DE 8B), the answer's
+// dump threw from inside guarded()'s catch block and the host aborted.
+TEST(SessionApi, ARequestThatIsNotJsonIsAnErrorEvenWhenItsQuoteCutsACharacter) {
+  descent::SessionApi api;
+  const std::string request = "{\"data\": {\"source\": \"dig{\"d{\"seed\":2,\"data\":{\xde\x8bource\":"
+                              "\"circles\",\"sits\"at}a";
+  const auto answer = nlohmann::json::parse(api.load(request));
+  EXPECT_FALSE(answer["ok"]);
+  EXPECT_EQ(answer["error"]["field"], "spec");
+  EXPECT_EQ(answer["error"]["allowed"], "allowed: a valid JSON document");
+  // Bytes that are not UTF-8 at all are shown as U+FFFD.
+  const auto latin1 = nlohmann::json::parse(api.load("{\"seed\": \"caf\xe9\""));
+  EXPECT_FALSE(latin1["ok"]);
+  EXPECT_EQ(latin1["error"]["field"], "spec");
+  EXPECT_EQ(latin1["error"]["given"], "\"{\\\"seed\\\": \\\"caf\xef\xbf\xbd\\\"\"");
+}
+
+// The same through the CSV reader: a non-numeric cell of 2-byte characters longer than the
+// 40 bytes a message quotes was cut inside a character, and loading the spec aborted.
+TEST(SessionApi, ACsvErrorQuotingACutMultiByteCellIsAnError) {
+  descent::SessionApi api;
+  std::string cell;
+  for (int i = 0; i < 30; ++i) cell += "\xc3\xa9";  // "é" x 30: 60 bytes, the cut at 37 falls inside one
+  const nlohmann::json spec = {{"data", {{"source", "csv"}, {"csv", "a,y\n1,0\n" + cell + ",1\n2,1\n"}}}};
+  const auto answer = nlohmann::json::parse(api.load(spec.dump()));
+  EXPECT_FALSE(answer["ok"]);
+  EXPECT_EQ(answer["error"]["field"], "data.csv");
+  const std::string given = answer["error"]["given"];
+  EXPECT_EQ(given, "not numeric: row 3, column \"a\": \"" + cell.substr(0, 36) + "...\" is not a number");
+}
+
 TEST(Session, ExplicitWeightsAreCheckedAgainstTheDataAndUsed) {
   auto spec = descent::parse_spec(std::string(R"({
     "layers": [{"units": 2, "activation": "tanh"}, {"units": 1, "activation": "sigmoid"}],

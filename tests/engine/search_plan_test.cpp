@@ -78,7 +78,9 @@ TEST(SearchPlan, ADecayingBaseScheduleKeepsItsKind) {
   json r = random_plan(5, 1);
   r["params"] = json::array({param("decay_rate", 0.1, 1)});
   r["base"] = {{"schedule", {{"name", "staircase"}, {"time_interval", 10}}}};
-  for (const json& t : run(r)["trials"]) {
+  const json answer = run(r);  // kept: a range-for over run(r)["trials"] would outlive it
+  ASSERT_EQ(answer["trials"].size(), 5u);
+  for (const json& t : answer["trials"]) {
     EXPECT_EQ(t["spec"]["schedule"]["name"], "staircase");
     EXPECT_EQ(t["spec"]["schedule"]["time_interval"], 10);
   }

@@ -4,7 +4,8 @@
 # and the hand-made seeds, with the spec dictionary; fuzz_csv on the hand-made CSV seeds.
 # Prints the executions each reached; exits non-zero when any fuzzer found a crash, a leak,
 # undefined behaviour, a timeout or an out-of-memory (the reproducer is left in build/fuzz).
-#   FUZZ_SECONDS=60 (per fuzzer)   FUZZ_JOBS=$(nproc) (build)
+#   FUZZ_SECONDS=60 (per fuzzer)   FUZZ_JOBS=$(nproc) (build)   FUZZ_SEED=1 (0: a new one each run;
+#   the test command keeps 1 so that a red run can be replayed)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
@@ -30,7 +31,7 @@ fuzz() {
   shift
   local log="$BUILD/$name.log"
   echo "-- $name: ${SECONDS_EACH} s"
-  "$BUILD/tests/fuzz/$name" -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+  "$BUILD/tests/fuzz/$name" -max_total_time="$SECONDS_EACH" -seed="${FUZZ_SEED:-1}" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
     -artifact_prefix="$BUILD/artifacts/$name-" "$@" > "$log" 2>&1
   local rc=$?
   local execs

@@ -12,6 +12,14 @@ export function h(tag, props = {}, children = []) {
   return e;
 }
 
+// The panels' shorthand: an element with a class and text (textContent, never markup).
+export function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
 // Unique element ids for one panel: idMaker('tj')('beta') -> "tj-beta-1", "tj-beta-2", ...
 export function idMaker(prefix) {
   let count = 0;

@@ -3,6 +3,7 @@
 //   variance       = dev error - train error
 // each with a small bar, the case in words and the recipe of what to try next. Built with
 // createElement and textContent only: nothing from the data is parsed as HTML.
+import { el } from '../dom.js';
 
 // The engine's threshold for "high" (Diagnosis::kHighThreshold, 2 percentage points).
 export const HIGH_THRESHOLD = 0.02;
@@ -47,13 +48,6 @@ export function diagnosisModel(errors, diagnosis) {
     // Once each: both high cases end with "try another architecture".
     recipe: Array.isArray(d.recipe) ? [...new Set(d.recipe.map(String))] : [],
   };
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 export class DiagnosisPanel {

@@ -4,6 +4,7 @@
 // < 1e-3, wrong above), told apart by an icon, a word and a colour; the worst components
 // of each block on request; the notes and the overall verdict. Built with createElement
 // and textContent only.
+import { el } from '../dom.js';
 
 export const DEFAULT_BANDS = [1e-7, 1e-5, 1e-3];
 
@@ -31,13 +32,6 @@ export function formatScientific(x, digits = 1) {
   if (d === 0) return '0';
   if (!Number.isFinite(d)) return Number.isNaN(d) ? 'NaN' : d > 0 ? 'inf' : '-inf';
   return d.toExponential(digits).replace('e+', 'e');
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function header(text, scope) {

@@ -8,13 +8,7 @@ import { defaultPoolSize, TrialPool } from '../search/pool.js';
 import { num, pct } from './format.js';
 import { StepView } from './report.js';
 import { Cancelled, STEPS, walkRecipe } from './walk.js';
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+import { el } from '../dom.js';
 
 function button(text, title) {
   const b = el('button', '', text);

@@ -2,18 +2,12 @@
 // badge (waiting, running, pass, check, fail, cancelled), the verdict's headline, figures,
 // advice and chart. Text goes in through textContent only.
 import { drawChart } from './charts.js';
+import { el } from '../dom.js';
 
 const BADGES = {
   waiting: ['·', 'Waiting'], running: ['…', 'Running'], pass: ['✓', 'Pass'], warn: ['!', 'Check'],
   fail: ['✗', 'Fail'], info: ['i', 'Note'], cancelled: ['–', 'Cancelled'], skipped: ['–', 'Not run'],
 };
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 export class StepView {
   // list: the <ol> to append to; step: { id, title, what }; number: 1-based.

@@ -1,187 +1,138 @@
-// The experiment form: one labelled control per state field, grouped in sections, each with
-// a one-line tooltip. A value that is not allowed is refused beside its control and the last
-// good value stays; controls that do not matter for the current settings are hidden.
-import { META, SECTIONS, allowedText, optionName } from './controls-meta.js';
-import { FIELDS, formatValue, parseValue } from './state.js';
+// The experiment form: one labelled control per row of the spec table (spec/table.js), each
+// a view onto one spec path, grouped in sections with a one-line tooltip. A control shows the
+// spec's real value even when its menu does not list it (a batch of 50, an "explicit"
+// initialisation); a value that is not allowed is refused beside its control and the spec
+// keeps its last good value; controls that do not matter for the spec are hidden.
+import { optionName } from './option-names.js';
+import { allowedText, formatText, isAllowed, parseText } from './spec/kinds.js';
+import { ROWS, SECTIONS, rowOf, valueOf } from './spec/table.js';
 
-const LAYER_FIELDS = new Set(['hidden', 'act', 'norm', 'keep']);
-const LR_MIN = -6, LR_MAX = 1;  // log10 bounds of the learning-rate slider
+const LR_MIN = -6, LR_MAX = 2;  // log10 bounds of the learning-rate slider
+const el = (tag, props = {}) => Object.assign(document.createElement(tag), props);
+const shortRate = (alpha) => String(Number(alpha.toPrecision(3)));
 
-function makeInput(f, value) {
-  if (f.type === 'choice') {
-    const select = document.createElement('select');
-    for (const option of f.options) select.add(new Option(optionName(f.name, option), option));
-    select.value = value;
-    return select;
-  }
-  const input = document.createElement('input');
-  if (f.type === 'bool') {
-    input.type = 'checkbox';
-    input.checked = value;
-  } else if (f.name === 'lr') {
-    input.type = 'range';
-    input.min = String(LR_MIN);
-    input.max = String(LR_MAX);
-    input.step = 'any';
-    input.value = String(Math.log10(value));
-  } else {
-    input.type = 'text';
-    input.inputMode = f.type === 'split' ? 'text' : 'decimal';
-    input.autocomplete = 'off';
-    input.spellcheck = false;
-    input.value = formatValue(f, value);
-  }
-  return input;
+function makeInput(row, id) {
+  if (row.kind === 'choice') return el('select', { id });
+  if (row.kind === 'bool') return el('input', { id, type: 'checkbox' });
+  if (row.rate) return el('input', { id, type: 'range', min: String(LR_MIN), max: String(LR_MAX), step: 'any' });
+  return el('input', { id, type: 'text', inputMode: row.kind === 'split' ? 'text' : 'decimal', autocomplete: 'off', spellcheck: false });
 }
 
 export class Controls {
-  // form: the element to fill; onChange(name, value) gets accepted values. options (for
-  // embedded lessons): fields, the names to show, in order, flat (default: every field, in
-  // sections); locked, names shown but disabled; idPrefix, so that several forms on one
-  // page do not share element ids.
-  constructor(form, state, onChange, { fields = null, locked = [], idPrefix = '' } = {}) {
-    this.rows = {};
-    this.inputs = {};
-    this.messages = {};
-    this.sections = {};
-    this.onChange = onChange;
-    this.idPrefix = idPrefix;
-    this.locked = new Set(locked);
-    if (fields) {
-      for (const name of fields) {
-        const f = FIELDS.find((x) => x.name === name);
-        if (f && META[name] && !LAYER_FIELDS.has(name)) this.add(f, state[name], form);
+  // form: the element to fill; onChange(key, value) gets accepted values. options (for
+  // embedded lessons): keys, the rows to show, in order, flat (default: every row, in
+  // sections); locked, keys shown but disabled; idPrefix, so that several forms on one page
+  // do not share element ids.
+  constructor(form, spec, onChange, { keys = null, locked = [], idPrefix = '' } = {}) {
+    Object.assign(this, { rows: {}, inputs: {}, messages: {}, sections: {}, onChange, idPrefix, locked: new Set(locked) });
+    if (keys) {
+      for (const key of keys) if (rowOf(key)) this.add(rowOf(key), form);
+    } else {
+      for (const section of SECTIONS) {
+        const fieldset = el('fieldset', { className: `section section-${section.id}` });
+        fieldset.append(el('legend', { textContent: section.title }));
+        form.append(fieldset);
+        this.sections[section.id] = fieldset;
       }
-      this.refresh(state);
-      return;
+      for (const row of ROWS) this.add(row, this.sections[row.section]);
     }
-    for (const section of SECTIONS) {
-      const fieldset = document.createElement('fieldset');
-      fieldset.className = `section section-${section.id}`;
-      const legend = document.createElement('legend');
-      legend.textContent = section.title;
-      fieldset.append(legend);
-      form.append(fieldset);
-      this.sections[section.id] = fieldset;
-    }
-    for (const f of FIELDS) {
-      if (LAYER_FIELDS.has(f.name) || !META[f.name] || META[f.name].section === 'run') continue;
-      this.add(f, state[f.name], this.sections[META[f.name].section]);
-    }
-    this.refresh(state);
+    this.refresh(spec);
   }
 
-  // Adds the control of field f into parent (also used for the Run section's speed).
-  add(f, value, parent) {
-    const meta = META[f.name];
-    const row = document.createElement('div');
-    row.className = `field field-${f.type}`;
-    const id = `${this.idPrefix}field-${f.name}`;
-    const label = document.createElement('label');
-    label.htmlFor = id;
-    label.textContent = meta.label;
-    label.title = meta.help;
-    const input = makeInput(f, value);
-    input.id = id;
-    input.name = f.name;
-    input.title = meta.help;
-    const message = document.createElement('p');
-    message.className = 'field-error';
-    message.id = `${id}-error`;
-    message.hidden = true;
+  add(row, parent) {
+    const id = `${this.idPrefix}field-${row.key}`;
+    const div = el('div', { className: `field field-${row.kind}` });
+    const label = el('label', { htmlFor: id, textContent: row.label, title: row.help });
+    const input = makeInput(row, id);
+    Object.assign(input, { name: row.key, title: row.help });
+    const message = el('p', { className: 'field-error', id: `${id}-error`, hidden: true });
     input.setAttribute('aria-describedby', message.id);
-    row.append(label, input);
-    if (f.name === 'lr') {
-      const output = document.createElement('output');
-      output.htmlFor = id;
-      output.id = `${id}-value`;
-      output.className = 'lr-value';
-      row.append(output);
-      this.lrOutput = output;
-      this.showRate(value);
-      input.addEventListener('input', () => this.showRate(10 ** Number(input.value)));
+    div.append(label, input);
+    if (row.rate) {
+      // The slider moves on a log scale; the box beside it takes any allowed value typed.
+      const typed = makeInput({ kind: 'number' }, `${id}-value`);
+      Object.assign(typed, { className: 'lr-value', title: `${row.help} Allowed: ${allowedText(row)}.` });
+      typed.setAttribute('aria-label', `${row.label} α`);
+      typed.setAttribute('aria-describedby', message.id);
+      div.append(typed);
+      this.typedRate = typed;
+      input.addEventListener('input', () => { typed.value = shortRate(10 ** Number(input.value)); });
+      typed.addEventListener('change', () => this.read(row, typed.value, typed));
     }
-    if (this.locked.has(f.name)) {
+    if (row.kind === 'batch') {
+      const list = el('datalist', { id: `${id}-suggestions` });
+      for (const s of row.suggestions) list.append(el('option', { value: s }));
+      input.setAttribute('list', list.id);
+      div.append(list);
+    }
+    if (this.locked.has(row.key)) {
       input.disabled = true;
-      const hint = document.createElement('span');
-      hint.className = 'locked-hint';
-      hint.id = `${id}-locked`;
-      hint.textContent = 'locked';
-      hint.title = 'The course author fixed this setting';
+      if (row.rate) this.typedRate.disabled = true;
+      const hint = el('span', { className: 'locked-hint', id: `${id}-locked`, textContent: 'locked', title: 'The course author fixed this setting' });
       input.setAttribute('aria-describedby', `${message.id} ${hint.id}`);
-      row.classList.add('field-locked');
-      row.append(hint);
+      div.classList.add('field-locked');
+      div.append(hint);
     }
-    row.append(message);
-    parent.append(row);
-    this.rows[f.name] = row;
-    this.inputs[f.name] = input;
-    this.messages[f.name] = message;
-    input.addEventListener('change', () => this.read(f, input));
+    div.append(message);
+    parent.append(div);
+    this.rows[row.key] = div;
+    this.inputs[row.key] = input;
+    this.messages[row.key] = message;
+    input.addEventListener('change', () => {
+      if (row.kind === 'bool') this.read(row, String(input.checked), input);
+      else if (row.rate) this.read(row, shortRate(10 ** Number(input.value)), input);
+      else this.read(row, input.value, input);
+    });
   }
 
-  read(f, input) {
-    let text = input.value;
-    if (f.type === 'bool') text = String(input.checked);
-    if (f.name === 'lr') text = String(Number((10 ** Number(input.value)).toPrecision(3)));
-    const value = parseValue(f, text);
+  read(row, text, input) {
+    const value = parseText(row, text);
     if (value === undefined) {
-      this.showError(f.name, `${META[f.name].label} "${input.value}" is not allowed: use ${allowedText(f)}.`);
+      this.showError(row.key, `${row.label} "${String(input.value).trim()}" is not allowed: use ${allowedText(row)}.`);
       return;
     }
-    this.showError(f.name, null);
-    this.onChange(f.name, value);
+    this.showError(row.key, null);
+    this.onChange(row.key, value);
   }
 
-  showRate(alpha) {
-    const text = Number(alpha.toPrecision(3)).toString();
-    this.lrOutput.textContent = text;
-    this.inputs.lr?.setAttribute('aria-valuetext', text);
-  }
-
-  // Puts the state's values into the controls (after a preset or an uploaded spec) and
-  // hides the ones that do not matter.
-  refresh(state) {
-    for (const [name, input] of Object.entries(this.inputs)) {
-      const f = FIELDS.find((x) => x.name === name);
-      if (f.type === 'bool') input.checked = state[name];
-      else if (name === 'lr') {
-        input.value = String(Math.log10(state.lr));
-        this.showRate(state.lr);
-      } else input.value = formatValue(f, state[name]);
-      const when = META[name].when;
-      this.rows[name].hidden = when ? !when(state) : false;
+  // Puts the spec's values into the controls and hides the ones that do not matter.
+  refresh(spec) {
+    for (const [key, input] of Object.entries(this.inputs)) {
+      const row = rowOf(key);
+      const value = valueOf(row, spec);
+      if (row.kind === 'bool') input.checked = value === true;
+      else if (row.kind === 'choice') this.showChoice(row, input, value);
+      else if (row.rate) {
+        input.value = String(Math.min(LR_MAX, Math.max(LR_MIN, Math.log10(value))));
+        this.typedRate.value = String(value);
+        input.setAttribute('aria-valuetext', String(value));
+      } else input.value = value === undefined ? '' : formatText(row, value);
+      this.rows[key].hidden = row.when && !this.messages[key].textContent ? !row.when(spec) : false;
     }
   }
 
-  // Shows text (or clears it with null) beside the named control, as plain text.
-  showError(name, text) {
-    const message = this.messages[name];
+  // A menu lists its own options, and the spec's value too when it is not one of them.
+  showChoice(row, select, value) {
+    const wanted = row.shown.includes(value) || value === undefined ? row.shown : [...row.shown, value];
+    if (select.options.length !== wanted.length || [...select.options].some((o, i) => o.value !== wanted[i])) {
+      select.replaceChildren(...wanted.map((o) => new Option(
+        isAllowed(row, o) ? optionName(row.key, o) : `${o} (not allowed)`, o)));
+    }
+    select.value = value;
+  }
+
+  // Shows text (or clears it with null) beside the control of key, as plain text.
+  showError(key, text) {
+    const message = this.messages[key];
     if (!message) return false;
     message.textContent = text || '';
     message.hidden = !text;
-    this.inputs[name].setAttribute('aria-invalid', text ? 'true' : 'false');
-    if (text) this.rows[name].hidden = false;
+    this.inputs[key].setAttribute('aria-invalid', text ? 'true' : 'false');
+    if (text) this.rows[key].hidden = false;
     return true;
   }
 
   clearErrors() {
-    for (const name of Object.keys(this.messages)) this.showError(name, null);
+    for (const key of Object.keys(this.messages)) this.showError(key, null);
   }
-}
-
-// The state field that holds an engine spec field ("optimizer.learning_rate" -> "lr").
-const SPEC_TO_STATE = [
-  ['optimizer.learning_rate', 'lr'], ['optimizer.beta1', 'beta1'], ['optimizer.beta2', 'beta2'],
-  ['optimizer.epsilon', 'epsilon'], ['optimizer', 'optimizer'], ['batch_size', 'batch'], ['epochs', 'epochs'],
-  ['seed', 'seed'], ['data.samples', 'samples'], ['data.noise', 'noise'], ['data.factor', 'factor'],
-  ['data.classes', 'classes'], ['data', 'dataset'], ['split.stratify', 'stratify'], ['split', 'split'],
-  ['layers', 'layers'], ['init.scale', 'scale'], ['init', 'init'], ['regularization.l2', 'l2'],
-  ['regularization.l1', 'l1'], ['schedule', 'schedule'], ['augment', 'jitter'], ['early_stopping', 'patience'],
-  ['bayes_error', 'bayes'],
-];
-export function stateNameOf(specField) {
-  const f = String(specField || '');
-  const hit = SPEC_TO_STATE.find(([prefix]) => f === prefix || f.startsWith(`${prefix}.`) || f.startsWith(`${prefix}[`));
-  return hit ? hit[1] : null;
 }

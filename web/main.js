@@ -1,39 +1,41 @@
-// Wires the page: state <-> hash, the form, the trainer (worker), the charts and panels.
-// Nothing here trains; the worker does.
+// Wires the playground: the link and stored settings, the form (a view onto the spec), the
+// run controller (the worker), the charts and panels. Nothing here trains; the worker does.
 import { BoundaryView } from './boundary.js';
 import { LayersChart } from './charts/layers-chart.js';
 import { MetricsChart } from './charts/metrics-chart.js';
 import { RateChart } from './charts/rate-chart.js';
-import { Controls, stateNameOf } from './controls.js';
-import { download, downloadCanvas, metricsCsv, readFile } from './exports.js';
+import { Controls } from './controls.js';
+import { mountExportCard } from './export-card.js';
+import { ExtrasView } from './extras-view.js';
+import { LinkKeeper } from './link.js';
 import { NetworkEditor } from './network-editor.js';
-import { KEYS, SavedRuns, readSaved, write } from './persist.js';
+import { optionName } from './option-names.js';
+import { SavedRuns, readSaved } from './persist.js';
 import { DiagnosisPanel } from './panels/diagnosis.js';
 import { GradcheckPanel } from './panels/gradcheck.js';
 import { fillPresets, loadLessons, presetSpec } from './presets.js';
 import { SPEEDS } from './protocol.js';
-import { RunView } from './run-view.js';
-import { describeDifference } from './runs.js';
-import { FIELDS, REGRESSION, field, fromHash, fromSpec, toHash, toSpec } from './state.js';
-import { Trainer } from './trainer.js';
-import { mountTrajectories } from './trajectories/panel.js';
 import { mountRecipe } from './recipe/panel.js';
+import { RunController } from './run-controller.js';
+import { describeDifference } from './runs.js';
 import { mountSearch } from './search/panel.js';
+import { decodeLink, VIEW_KEYS } from './spec/hash.js';
+import { ROWS, valueOf } from './spec/table.js';
+import { mountTrajectories } from './trajectories/panel.js';
 
 const $ = (id) => document.getElementById(id);
-const LIVE = new Set(['lr', 'l2', 'l1']);  // change during a run without restarting it
-const ENGINE_KEYS = { lr: 'learning_rate', l2: 'l2', l1: 'l1' };
-const MAX_CSV_BYTES = 50e6;
-
-// The link's settings win; without any, those saved from the last visit (persist.js).
-const storage = (() => { try { return window.localStorage; } catch { return null; } })();
-const saved = readSaved(storage);
-const fromLink = location.hash.includes('=');
-let { state, rejected } = fromHash(fromLink ? location.hash : saved.hash);
 const notice = $('notice');
 const say = (text) => { notice.textContent = text; notice.hidden = !text; };
-say([...saved.problems, rejected.length
-  ? `Some settings ${fromLink ? 'in the link' : 'saved from your last visit'} were not valid and were reset to defaults: ${rejected.join(', ')}.` : '',
+const markOnce = (name) => performance.getEntriesByName(name).length || performance.mark(name);
+
+// The link's experiment wins; without one, the one saved from the last visit (persist.js).
+const storage = (() => { try { return window.localStorage; } catch { return null; } })();
+const saved = readSaved(storage);
+const fromLink = location.hash.length > 1;
+const start = await decodeLink(fromLink ? location.hash : saved.hash);
+const where = fromLink ? 'in the link' : 'saved from your last visit';
+say([...saved.problems, start.problem,
+  start.rejected.length ? `Some settings ${where} were not valid and were reset to defaults: ${start.rejected.join(', ')}.` : '',
 ].filter(Boolean).join(' '));
 
 const metrics = new MetricsChart($('metrics-chart'));
@@ -42,7 +44,6 @@ const rateChart = new RateChart($('rate-chart'));
 const boundary = new BoundaryView($('boundary'), $('boundary-caption'));
 const diagnosis = new DiagnosisPanel($('diagnosis'));
 const gradcheck = new GradcheckPanel($('gradcheck'));
-const errorBox = $('error');
 // Completed runs compared on the chart, restored from the last visit and saved for the next.
 const savedRuns = new SavedRuns(storage, saved.runs);
 for (const r of savedRuns.runs) {
@@ -50,193 +51,117 @@ for (const r of savedRuns.runs) {
   metrics.keepRun(r.label);
   metrics.clear();
 }
-const view = new RunView({
-  buttons: { train: $('train'), pause: $('pause'), stepBatch: $('step-batch'), step: $('step'), reset: $('reset') },
-  progress: $('progress'), status: $('status'),
-});
-
-let run = { state: 'loading', latest: null, epochs: [], totalEpochs: state.epochs, stepsPerSecond: 0, stopMessage: '' };
-let loadedSpec = '';
-let loadedState = null;   // the settings of the run on the charts, to name it when it is kept
-let csv = null;           // the uploaded CSV file: { text, label, task }
-let lessons = [];
+const link = new LinkKeeper(storage, say);
 let gradcheckPending = false;  // a gradient check was asked for and has not answered
-let runLabel = '';        // the current run's name, should it be saved before it is kept
-let heapBytes = null;     // the engine's memory, as the worker last reported it
+let runLabel = '';             // the current run's name, should it be saved before it is kept
+let heapBytes = null;          // the engine's memory, as the worker last reported it
+let lessons = [];
 
-const render = () => view.render({ ...run, runState: run.state, regression: REGRESSION.has(state.dataset) });
-const saveHash = () => {
-  window.history.replaceState(null, '', toHash(state));
-  write(storage, KEYS.settings, toHash(state));
-};
 const saveRuns = () => {
-  const problem = savedRuns.save({ label: runLabel, epochs: run.epochs });
+  const problem = savedRuns.save({ label: runLabel, epochs: controller.run.epochs });
   if (problem) say(problem);
 };
 // Keeps the current run on the chart, faded, and among the runs saved.
 function keep(label) {
   if (!metrics.keepRun(label)) return;
-  savedRuns.add(label, run.epochs);
+  savedRuns.add(label, controller.run.epochs);
   saveRuns();
 }
+const others = [layersChart, rateChart];
 
-function showEngineError(error) {
-  if (gradcheckPending) {  // the check's own failure belongs in its panel
-    gradcheckPending = false;
-    gradcheck.showError(error.message);
-    return;
-  }
-  const name = stateNameOf(error.field);
-  if (name === 'layers') network.showError(error.message);
-  else if (!(name && controls.showError(name, error.message))) {
-    errorBox.textContent = error.message;
-    errorBox.hidden = false;
-  }
-  if (run.state === 'loading') run.state = 'idle';
-  render();
-}
-
-// Marks for the benchmark and for test authors (performance.getEntriesByName): the engine
-// and the first experiment are ready; the first training steps were reported.
-const markOnce = (name) => performance.getEntriesByName(name).length || performance.mark(name);
-
-const trainer = new Trainer(new URL('./worker.js', import.meta.url), {
-  onLoaded(msg) {
-    markOnce('descent:ready');
-    if (msg.spec && loadedState && run.epochs.length > 1) keep(describeDifference(loadedState, state));
-    if (msg.spec || !runLabel) runLabel = `run of ${new Date().toLocaleTimeString('en-GB')}`;
-    heapBytes = msg.heapBytes ?? heapBytes;
-    if (msg.spec) {
-      // A regression has no misclassification error: show its loss.
-      const regression = msg.spec.layers.at(-1).activation === 'linear';
-      if (regression && $('metric').value === 'error') {
-        $('metric').value = 'loss';
-        metrics.setMetric('loss');
-      }
-      loadedSpec = JSON.stringify(toSpec(state, csv));
-      loadedState = structuredClone(state);
-      run.totalEpochs = msg.spec.epochs;
-    }
-    for (const chart of [metrics, layersChart, rateChart]) chart.clear();
-    metrics.markEarlyStop(null);
-    diagnosis.clear();
-    view.resetClock();
-    run = { ...run, epochs: [...msg.epochs], latest: msg.epochs.at(-1), stopMessage: '' };
-    for (const chart of [metrics, layersChart, rateChart]) chart.append(msg.epochs);
-    render();
+const controller = new RunController({
+  workerUrl: new URL('./worker.js', import.meta.url),
+  supervised: true,
+  metrics,
+  elements: {
+    buttons: { train: $('train'), pause: $('pause'), stepBatch: $('step-batch'), step: $('step'), reset: $('reset') },
+    progress: $('progress'), status: $('status'), problem: $('error'),
   },
-  onProgress(msg) {
-    markOnce('descent:first-step');
-    if (msg.epochs.length) {
-      for (const chart of [metrics, layersChart, rateChart]) chart.append(msg.epochs);
-      run.epochs.push(...msg.epochs);
-      run.latest = msg.epochs.at(-1);
-      if (msg.diagnosis !== undefined && run.latest) diagnosis.update(run.latest, msg.diagnosis);
-    }
-    if (msg.summary) {
-      run.stopMessage = msg.summary.stopped === 'epochs' ? '' : msg.summary.message;
-      if (msg.summary.best_epoch !== null) metrics.markEarlyStop(msg.summary.best_epoch);
+  host: {
+    onSpec(spec, note) {
+      extrasView.refresh(spec);
+      exportCard.refresh(spec);
+      $('csv-upload').hidden = spec.data.source !== 'csv';
+      link.save(spec, { speed: controller.speed });
+      if (note) say(note);
+    },
+    onLoaded(msg, { previous }) {
+      markOnce('descent:ready');
+      if (msg.spec && previous && controller.run.epochs.length > 1) keep(describeDifference(previous, msg.spec));
+      if (msg.spec || !runLabel) runLabel = `run of ${new Date().toLocaleTimeString('en-GB')}`;
+      heapBytes = msg.heapBytes ?? heapBytes;
+      for (const chart of others) chart.clear();
+      diagnosis.clear();
+      for (const chart of others) chart.append(msg.epochs);
+    },
+    onProgress(msg) {
+      markOnce('descent:first-step');
+      for (const chart of others) chart.append(msg.epochs);
+      const latest = controller.run.latest;
+      if (msg.epochs.length && msg.diagnosis !== undefined && latest) diagnosis.update(latest, msg.diagnosis);
+      if (!msg.summary) return;
       if (msg.summary.stopped === 'diverged') say(msg.summary.message);
       // The summary describes the weights kept (the best epoch after early stopping).
       const error = (accuracy) => (typeof accuracy === 'number' ? 1 - accuracy : null);
-      diagnosis.update({ train_error: error(msg.summary.train_accuracy), dev_error: error(msg.summary.dev_accuracy) },
-        msg.summary.diagnosis);
-    }
-    run.stepsPerSecond = msg.stepsPerSecond;
-    render();
+      diagnosis.update({ train_error: error(msg.summary.train_accuracy), dev_error: error(msg.summary.dev_accuracy) }, msg.summary.diagnosis);
+    },
+    onState(state) {
+      controller.setRunState(state);
+      if (state === 'finished') saveRuns();
+    },
+    onError(error) {
+      if (!gradcheckPending) return false;
+      gradcheckPending = false;  // the check's own failure belongs in its panel
+      gradcheck.showError(error.message);
+      return true;
+    },
+    // A fresh worker replaced a dead one: what was drawn stays (kept, faded), the spec loads again.
+    onRestart(reason) {
+      performance.mark('descent:worker-restarted');
+      if (controller.run.epochs.length > 1) keep(`stopped at epoch ${controller.run.latest.epoch}`);
+      say(`The training worker stopped (${reason}). A new one was started with your settings; the runs drawn are kept.`);
+    },
+    onPoints(msg) {
+      if (msg.points.features === 2) boundary.setPoints(msg.points);
+      else boundary.clear(`The decision boundary is drawn for 2-feature data; this data set has ${msg.points.features} features.`);
+    },
+    onGrid: (msg) => boundary.draw(msg),
+    onGradcheck(msg) {
+      gradcheckPending = false;
+      gradcheck.show(msg.report);
+    },
+    onWeights: (msg) => exportCard.weights(msg.weights),
+    onMetric: (name) => { $('metric').value = name; },
   },
-  onState(msg) {
-    run.state = msg.state;
-    if (msg.state === 'finished') saveRuns();
-    render();
-  },
-  // A fresh worker replaced a dead one: what was drawn stays (kept, faded), the settings load again.
-  onRestart(reason) {
-    performance.mark('descent:worker-restarted');
-    if (run.epochs.length > 1) keep(`stopped at epoch ${run.latest.epoch}`);
-    loadedState = null;
-    run.epochs = [];
-    say(`The training worker stopped (${reason}). A new one was started with your settings; the runs drawn are kept.`);
-    load();
-  },
-  onError: showEngineError,
-  onPoints(msg) {
-    if (msg.points.features === 2) boundary.setPoints(msg.points);
-    else boundary.clear(`The decision boundary is drawn for 2-feature data; this data set has ${msg.points.features} features.`);
-  },
-  onGrid: (msg) => boundary.draw(msg),
-  onGradcheck: (msg) => {
-    gradcheckPending = false;
-    gradcheck.show(msg.report);
-  },
-  onWeights: (msg) => download('descent-weights.json', JSON.stringify(msg.weights, null, 1)),
 });
 
-function load() {
-  errorBox.hidden = true;
-  controls.clearErrors();
-  network.showError(null);
-  if (state.dataset === 'csv' && !csv) {
-    controls.showError('dataset', 'Choose a CSV file below: the data set "CSV file" needs one.');
-    return;
-  }
-  run.state = 'loading';
-  trainer.load(toSpec(state, csv));
-  trainer.set('speed', SPEEDS[state.speed]);
-  render();
-}
-
-function apply(name, value) {
-  state[name] = value;
-  saveHash();
-  controls.refresh(state);
-  $('csv-upload').hidden = state.dataset !== 'csv';
-  if (name === 'speed') trainer.set('speed', SPEEDS[value]);
-  else if (LIVE.has(name) && (run.state === 'running' || run.state === 'paused')) trainer.set(ENGINE_KEYS[name], value);
-  else load();
-}
-
-const controls = new Controls($('experiment'), state, apply);
-controls.add(field('speed'), state.speed, $('run-extra'));
-const network = new NetworkEditor(controls.sections.network, state, (layers) => {
-  Object.assign(state, layers);
-  saveHash();
-  network.refresh(state);
-  load();
-});
+// The form: the table's controls, the network editor, "Also set by this spec", the speed.
+const controls = new Controls($('experiment'), start.spec, (key, value) => controller.edit(key, value));
+const network = new NetworkEditor(controls.sections.network, start.spec, (hidden) => controller.editLayers(hidden));
 controls.sections.network.append(controls.rows.output);
 controls.sections.data.append($('csv-upload'));
-$('csv-upload').hidden = state.dataset !== 'csv';
+const extrasView = new ExtrasView($('extras'), (path) => controller.clear(path));
+controller.attach({ controls, network });
+
+const speed = $('speed');
+for (const name of VIEW_KEYS.speed) speed.add(new Option(optionName('speed', name), name));
+speed.value = start.view.speed ?? 'normal';
+controller.speed = speed.value;
+speed.addEventListener('change', () => {
+  controller.setSpeed(speed.value);
+  link.save(controller.spec, { speed: speed.value });
+});
 
 // Regenerating the data is drawing it again from the next seed.
-const regenerate = document.createElement('button');
-regenerate.type = 'button';
-regenerate.textContent = 'Regenerate data';
-regenerate.title = 'Draw the data set again (the next seed)';
-regenerate.addEventListener('click', () => apply('seed', state.seed + 1));
-controls.sections.data.append(regenerate);
-
-function replaceState(next, message) {
-  state = { ...next, speed: state.speed };
-  saveHash();
-  controls.refresh(state);
-  network.refresh(state);
-  $('csv-upload').hidden = state.dataset !== 'csv';
-  say(message);
-  load();
-}
+$('regenerate').addEventListener('click', () => controller.edit('seed', controller.spec.seed + 1));
+controls.sections.data.append($('regenerate'));
 
 // Buttons.
-$('train').addEventListener('click', () => trainer.train());
-$('pause').addEventListener('click', () => trainer.pause());
-$('step-batch').addEventListener('click', () => trainer.step('batch'));
-$('step').addEventListener('click', () => trainer.step('epoch'));
-$('reset').addEventListener('click', () => {
-  // Same spec: the engine's reset (same initial weights). Changed spec: load it afresh,
-  // which with the same seed and architecture also starts from the same weights.
-  if (JSON.stringify(toSpec(state, csv)) === loadedSpec) trainer.reset();
-  else load();
-});
+$('train').addEventListener('click', () => controller.train());
+$('pause').addEventListener('click', () => controller.pause());
+$('step-batch').addEventListener('click', () => controller.step('batch'));
+$('step').addEventListener('click', () => controller.step('epoch'));
+$('reset').addEventListener('click', () => controller.reset());
 $('experiment').addEventListener('submit', (event) => event.preventDefault());
 
 // Chart tools.
@@ -257,80 +182,52 @@ $('layer-stat').addEventListener('change', (e) => layersChart.setStat(e.target.v
 $('gradcheck-run').addEventListener('click', () => {
   gradcheckPending = true;
   gradcheck.showRunning();
-  trainer.gradcheck();
+  controller.trainer.gradcheck();
 });
-trainer.set('grid', 60);
+controller.trainer.set('grid', 60);
 
-// Presets.
+// Presets: a lesson's run, exactly as the lesson file gives it.
 loadLessons(document.baseURI).then((list) => {
   lessons = list;
   fillPresets($('preset'), lessons);
 }, () => say('The lesson presets could not be loaded.'));
 $('preset').addEventListener('change', (e) => {
   const hit = presetSpec(lessons, e.target.value);
-  if (hit) replaceState(fromSpec(hit.run.spec), `Lesson “${hit.lesson.title}”: ${hit.run.label}. ${hit.lesson.text}`);
+  if (hit) controller.setSpec(hit.run.spec, `Lesson “${hit.lesson.title}”: ${hit.run.label}. ${hit.lesson.text}`);
 });
 
-// CSV upload.
-async function readCsv() {
-  const file = $('csv-file').files[0];
-  if (!file) return;
-  try {
-    csv = { text: await readFile(file, MAX_CSV_BYTES), label: $('csv-label').value.trim(), task: $('csv-task').value };
-    if (state.dataset === 'csv') load();
-  } catch (err) {
-    controls.showError('dataset', String(err.message || err));
-  }
-}
-$('csv-file').addEventListener('change', readCsv);
-$('csv-label').addEventListener('change', readCsv);
-$('csv-task').addEventListener('change', readCsv);
-
-// Export and import.
-$('export-csv').addEventListener('click', () => download('descent-metrics.csv', metricsCsv(run.epochs), 'text/csv'));
-$('export-json').addEventListener('click', () => download('descent-metrics.json', JSON.stringify(run.epochs, null, 1)));
-$('export-png').addEventListener('click', () => downloadCanvas('descent-chart.png', $('metrics-chart')));
-$('export-weights').addEventListener('click', () => trainer.exportWeights());
-$('export-spec').addEventListener('click', () => download('descent-spec.json', JSON.stringify(toSpec(state, csv), null, 2)));
-$('import-spec').addEventListener('change', async (e) => {
-  try {
-    const spec = JSON.parse(await readFile(e.target.files[0], 60e6));
-    replaceState(fromSpec(spec), 'Loaded the experiment spec from the file.');
-  } catch (err) {
-    errorBox.textContent = `The spec file could not be read: ${err.message || err}`;
-    errorBox.hidden = false;
-  }
-});
-$('import-weights').addEventListener('change', async (e) => {
-  try {
-    trainer.importWeights(await readFile(e.target.files[0], 60e6));
-  } catch (err) {
-    errorBox.textContent = `The weights file could not be read: ${err.message || err}`;
-    errorBox.hidden = false;
-  }
-});
+// Export and import, the CSV file, copying the link.
+const exportCard = mountExportCard({ controller, link, $ });
 
 // Optimizer trajectories: classic surfaces and the network's own loss landscape.
 const trajectories = mountTrajectories($('trajectories'), {
-  surface: (request) => trainer.surface(request),
-  landscape: (request) => trainer.landscape(request),
-  spec: () => toSpec(state, csv),
-  optimizer: () => ({ name: state.optimizer, learning_rate: state.lr, beta1: state.beta1, beta2: state.beta2, epsilon: state.epsilon }),
+  surface: (request) => controller.trainer.surface(request),
+  landscape: (request) => controller.trainer.landscape(request),
+  spec: () => controller.spec,
+  optimizer: () => structuredClone(controller.spec.optimizer),
 });
 
 // Hyperparameter search and the training recipe: trials in a pool of workers of their own.
 const lab = {
-  spec: () => toSpec(state, csv),
-  apply: (spec, note) => replaceState(fromSpec(spec), note),
+  spec: () => structuredClone(controller.spec),
+  apply: (spec, note) => controller.setSpec(spec, note),
   workerUrl: new URL('./worker.js', import.meta.url),
 };
 const search = mountSearch($('search'), lab);
 const recipe = mountRecipe($('recipe'), lab);
 
-// For test authors and the console: the live charts' series, read from the page.
-window.descent = { chart: metrics, metrics, layersChart, rateChart, boundary, trajectories, search, recipe, get state() { return state; },
-  get epochs() { return run.epochs; }, FIELDS,
-  get worker() { return trainer.worker; }, get heapBytes() { return heapBytes; } };
+// For test authors and the console: the spec, the live charts' series, read from the page.
+window.descent = {
+  chart: metrics, metrics, layersChart, rateChart, boundary, trajectories, search, recipe, controller,
+  get spec() { return structuredClone(controller.spec); },
+  get loadedSpec() { return structuredClone(controller.loaded); },
+  // The controls' values by their keys in the short link ({ lr: 0.1, batch: 32, ... }).
+  get state() { return Object.fromEntries(ROWS.map((r) => [r.key, valueOf(r, controller.spec)])); },
+  get extras() { return extrasView.paths(); },
+  get epochs() { return controller.run.epochs; },
+  get worker() { return controller.trainer.worker; },
+  get heapBytes() { return heapBytes; },
+  get link() { return link.hash; },
+};
 
-saveHash();
-load();
+controller.setSpec(start.spec);

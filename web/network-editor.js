@@ -1,40 +1,32 @@
-// The hidden layers, one row each: units, activation, normalisation and dropout keep_prob,
-// with buttons to add and remove layers. The output layer follows from the data.
-import { ACTIVATIONS, NORMS, field, parseValue } from './state.js';
-import { optionName } from './controls-meta.js';
+// The hidden layers, one row each: units, activation, normalisation and dropout keep_prob
+// (the spec table's LAYER_ROWS), with buttons to add and remove layers. Each control is a view
+// onto layers[l].<field>; the layer's other fields (a leaky slope, channels) stay as they are.
+import { optionName } from './option-names.js';
+import { allowedText, formatText, parseText } from './spec/kinds.js';
+import { LAYER_ROWS, MAX_LAYERS } from './spec/table.js';
 
-const MAX_LAYERS = 20;
+const el = (tag, props = {}) => Object.assign(document.createElement(tag), props);
 
 export class NetworkEditor {
-  // parent: where to draw; onChange({ hidden, act, norm, keep }) gets accepted layer lists.
-  constructor(parent, state, onChange) {
+  // parent: where to draw; onChange(hidden) gets the accepted hidden layers (the output layer
+  // is not among them).
+  constructor(parent, spec, onChange) {
     this.onChange = onChange;
-    this.list = document.createElement('ol');
-    this.list.className = 'layers';
+    this.list = el('ol', { className: 'layers' });
     this.list.setAttribute('aria-label', 'Hidden layers');
-    this.add = document.createElement('button');
-    this.add.type = 'button';
-    this.add.textContent = 'Add layer';
-    this.add.title = 'Add a hidden layer like the last one';
+    this.add = el('button', { type: 'button', textContent: 'Add layer', title: 'Add a hidden layer like the last one' });
     this.add.addEventListener('click', () => {
-      const s = this.layers;
-      const last = s.hidden.length - 1;
-      this.emit({
-        hidden: [...s.hidden, s.hidden[last] ?? 8], act: [...s.act, s.act[last] ?? 'relu'],
-        norm: [...s.norm, s.norm[last] ?? 'none'], keep: [...s.keep, s.keep[last] ?? 1],
-      });
+      const last = this.hidden.at(-1) ?? { units: 8, activation: 'relu', keep_prob: 1, norm: 'none' };
+      this.emit([...this.hidden, structuredClone(last)]);
     });
-    this.message = document.createElement('p');
-    this.message.className = 'field-error';
-    this.message.hidden = true;
-    this.message.id = 'layers-error';
+    this.message = el('p', { className: 'field-error', hidden: true, id: 'layers-error' });
     parent.append(this.list, this.add, this.message);
-    this.refresh(state);
+    this.refresh(spec);
   }
 
-  emit(layers) {
+  emit(hidden) {
     this.showError(null);
-    this.onChange(layers);
+    this.onChange(hidden);
   }
 
   showError(text) {
@@ -42,78 +34,48 @@ export class NetworkEditor {
     this.message.hidden = !text;
   }
 
-  refresh(state) {
-    this.layers = { hidden: [...state.hidden], act: [...state.act], norm: [...state.norm], keep: [...state.keep] };
-    this.list.replaceChildren(...state.hidden.map((_, i) => this.row(i)));
-    this.add.disabled = state.hidden.length >= MAX_LAYERS;
+  refresh(spec) {
+    this.hidden = spec.layers.slice(0, -1);
+    this.list.replaceChildren(...this.hidden.map((_, i) => this.row(i)));
+    this.add.disabled = spec.layers.length >= MAX_LAYERS;
+  }
+
+  control(row, i) {
+    const n = i + 1;
+    const id = `layer-${n}-${row.field}`;
+    const value = this.hidden[i][row.field];
+    let input;
+    if (row.kind === 'choice') {
+      input = el('select', { id });
+      const options = row.options.includes(value) ? row.options : [...row.options, value];
+      for (const o of options) input.add(new Option(row.options.includes(o) ? optionName(row.key, o) : `${o} (not allowed)`, o));
+      input.value = value;
+    } else {
+      input = el('input', { id, type: 'text', inputMode: 'decimal', value: formatText(row, value) });
+    }
+    input.title = row.help;
+    input.setAttribute('aria-label', `${row.label}, layer ${n}`);
+    input.setAttribute('aria-describedby', 'layers-error');
+    input.addEventListener('change', () => {
+      const v = parseText(row, input.value);
+      if (v === undefined) {
+        this.showError(`${row.label} of layer ${n} "${input.value}" is not allowed: use ${allowedText(row)}.`);
+        return;
+      }
+      this.emit(this.hidden.map((l, j) => (j === i ? { ...l, [row.field]: v } : l)));
+    });
+    const wrap = el('span', { className: `layer-${row.field === 'keep_prob' ? 'keep' : row.field === 'activation' ? 'activation' : row.field}` });
+    wrap.append(el('label', { htmlFor: id, textContent: row.label, title: row.help }), input);
+    return wrap;
   }
 
   row(i) {
-    const s = this.layers;
-    const li = document.createElement('li');
-    li.className = 'layer';
     const n = i + 1;
-    const control = (kind, text, help, element) => {
-      const id = `layer-${n}-${kind}`;
-      const label = document.createElement('label');
-      label.htmlFor = id;
-      label.textContent = text;
-      label.title = help;
-      element.id = id;
-      element.title = help;
-      element.setAttribute('aria-label', `${text}, layer ${n}`);
-      element.setAttribute('aria-describedby', 'layers-error');
-      const wrap = document.createElement('span');
-      wrap.className = `layer-${kind}`;
-      wrap.append(label, element);
-      return wrap;
-    };
-    const units = document.createElement('input');
-    units.type = 'text';
-    units.inputMode = 'numeric';
-    units.value = String(s.hidden[i]);
-    const act = document.createElement('select');
-    for (const a of ACTIVATIONS) act.add(new Option(optionName('act', a === 'linear' ? 'linear_act' : a), a));
-    act.value = s.act[i];
-    const norm = document.createElement('select');
-    for (const k of NORMS) norm.add(new Option(k === 'none' ? 'no norm' : `${k} norm`, k));
-    norm.value = s.norm[i];
-    const keep = document.createElement('input');
-    keep.type = 'text';
-    keep.inputMode = 'decimal';
-    keep.value = String(s.keep[i]);
-    const remove = document.createElement('button');
-    remove.type = 'button';
-    remove.textContent = '×';
-    remove.className = 'remove-layer';
-    remove.title = `Remove layer ${n}`;
+    const li = el('li', { className: 'layer' });
+    const remove = el('button', { type: 'button', textContent: '×', className: 'remove-layer', title: `Remove layer ${n}` });
     remove.setAttribute('aria-label', `Remove layer ${n}`);
-    const update = (key, value) => this.emit({ ...this.layers, [key]: this.layers[key].map((v, j) => (j === i ? value : v)) });
-    units.addEventListener('change', () => {
-      const v = parseValue({ ...field('hidden'), type: 'int' }, units.value);
-      if (v === undefined) this.showError(`Units of layer ${n} "${units.value}" is not allowed: use a whole number from 1 to 1024.`);
-      else update('hidden', v);
-    });
-    act.addEventListener('change', () => update('act', act.value));
-    norm.addEventListener('change', () => update('norm', norm.value));
-    keep.addEventListener('change', () => {
-      const v = parseValue({ ...field('keep'), type: 'number' }, keep.value);
-      if (v === undefined) this.showError(`Keep prob of layer ${n} "${keep.value}" is not allowed: use a number from 0.05 to 1 (1: no dropout).`);
-      else update('keep', v);
-    });
-    remove.addEventListener('click', () => {
-      const drop = (xs) => xs.filter((_, j) => j !== i);
-      this.emit({ hidden: drop(s.hidden), act: drop(s.act), norm: drop(s.norm), keep: drop(s.keep) });
-    });
-    const title = document.createElement('span');
-    title.className = 'layer-title';
-    title.textContent = `Layer ${n}`;
-    li.append(title,
-      control('units', 'Units', 'Hidden units in this layer', units),
-      control('activation', 'Activation', 'g(z) of this layer', act),
-      control('norm', 'Norm', 'Batch norm (over the mini-batch) or layer norm (per example) before g', norm),
-      control('keep', 'Keep prob', 'Inverted dropout: the probability of keeping each unit while training (1: none)', keep),
-      remove);
+    remove.addEventListener('click', () => this.emit(this.hidden.filter((_, j) => j !== i)));
+    li.append(el('span', { className: 'layer-title', textContent: `Layer ${n}` }), ...LAYER_ROWS.map((r) => this.control(r, i)), remove);
     return li;
   }
 }

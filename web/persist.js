@@ -8,7 +8,7 @@ export const LIMITS = Object.freeze({
   runs: 10,               // the newest completed runs kept
   points: 1000,           // epochs per run, evenly thinned (a chart is a few hundred pixels wide)
   chars: 2_000_000,       // the stored runs' JSON, about 2 MB; the oldest runs go first
-  settingsChars: 4000,    // the hash text
+  settingsChars: 110_000, // the link's hash text (spec/hash.js LINK_MAX, and the view's keys)
   labelChars: 200,
 });
 // The series the metrics chart draws, per epoch.
@@ -95,7 +95,7 @@ function decodeRun(r) {
   return { label: r.label, epochs };
 }
 
-// The saved settings: the hash text (state.js's fromHash checks every field), or ''.
+// The saved settings: the link's hash text (spec/hash.js's decodeLink checks it), or ''.
 export function decodeSettings(text) {
   if (text === null || text === undefined) return { hash: '', problem: '' };
   if (typeof text !== 'string' || !text.startsWith('#') || text.length > LIMITS.settingsChars)

@@ -2,6 +2,7 @@
 // status line (state, epoch, errors, speed, elapsed time).
 const percent = (x) => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : '–');
 const WORDS = { idle: 'Ready', running: 'Training', paused: 'Paused', finished: 'Finished', loading: 'Loading' };
+// blocked: the engine refused the spec the controls show; nothing can train until it is fixed.
 
 export class RunView {
   constructor({ buttons, progress, status }) {
@@ -24,8 +25,8 @@ export class RunView {
     this.draw(reading);
   }
 
-  draw({ runState, latest, totalEpochs, stepsPerSecond, stopMessage, regression }) {
-    const busy = runState === 'running' || runState === 'loading';
+  draw({ runState, latest, totalEpochs, stepsPerSecond, stopMessage, regression, problem }) {
+    const busy = runState === 'running' || runState === 'loading' || runState === 'blocked';
     const done = runState === 'finished';
     this.buttons.train.disabled = busy || done;
     this.buttons.pause.disabled = runState !== 'running';
@@ -37,6 +38,11 @@ export class RunView {
       this.started = 0;
     }
     const seconds = this.started ? (performance.now() - this.started) / 1000 : this.elapsed;
+    if (runState === 'blocked') {
+      this.progress.value = 0;
+      this.status.textContent = `Not ready · ${problem || 'the settings are not valid'}`;
+      return;
+    }
     this.progress.max = totalEpochs;
     this.progress.value = latest ? latest.epoch : 0;
     if (!latest) {

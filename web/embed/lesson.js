@@ -1,25 +1,25 @@
 // One embedded lesson: a compact playground inside an element of a course page, with its
-// own training worker. It reuses the playground's state table, controls, trainer, charts and
-// status line, and reports what happens as DOM events on its root element:
+// own training worker. It runs on the playground's run controller (run-controller.js) with
+// the same spec table, controls and charts, and reports what happens as DOM events on its
+// root element:
 //   descent:loaded   { spec, epochs, lesson, title, reset }   a run is at epoch 0
 //   descent:epoch    { epoch, train_loss, ..., epochs: [...] } at most 10 a second, batched
 //   descent:finished the run's summary                         after its last epoch event
-//   descent:state    { state: loading | idle | running | paused | finished }
+//   descent:state    { state: loading | idle | running | paused | finished | blocked }
+//                    (blocked: the engine refused the spec; descent:error said why)
 //   descent:error    { field, given, allowed, message }       bad options, values or specs
 import { BoundaryView } from '../boundary.js';
 import { MetricsChart } from '../charts/metrics-chart.js';
-import { Controls, stateNameOf } from '../controls.js';
-import { SPEEDS } from '../protocol.js';
-import { RunView } from '../run-view.js';
-import { FIELDS, REGRESSION, fromHash, fromSpec, toSpec, withLayerLists } from '../state.js';
-import { Trainer } from '../trainer.js';
+import { Controls } from '../controls.js';
+import { RunController } from '../run-controller.js';
+import { defaultSpec } from '../spec/fill.js';
+import { fromShort } from '../spec/hash.js';
+import { CONTROL_KEYS } from '../spec/table.js';
 import { EpochBatcher, compactEpoch } from './batcher.js';
 import { buildLesson } from './lesson-dom.js';
 import { fetchLessonRun } from './lesson-source.js';
 import { checkSetting, normalizeOptions, parseLessonRef, parseSpec, problem } from './options.js';
-import { patchSpec } from './spec-patch.js';
 
-const LIVE = { lr: 'learning_rate', l2: 'l2', l1: 'l1' };  // change during a run, as in the playground
 const GRID = 48;           // decision-boundary resolution: small, a lesson's canvas is small
 const HERE = import.meta.url;  // the bundle's own URL: the worker sits beside it
 let count = 0;
@@ -29,20 +29,18 @@ export class Lesson {
   // locked, charts, metric, speed, title, text).
   constructor(root, rawOptions = {}) {
     const { options, problems } = normalizeOptions(rawOptions);
-    Object.assign(this, { root, options, lesson: null, ref: null, loadedSpec: '', finishedSent: false, heldState: null });
+    Object.assign(this, { root, options, lesson: null, ref: null, finishedSent: false, heldState: null });
     this.prefix = `descent-${++count}-`;
     this.dom = buildLesson(root, this.prefix);
-    this.state = { ...fromHash('').state, speed: options.speed };
-    this.spec = toSpec(this.state);
-    this.run = { state: 'loading', latest: null, totalEpochs: this.state.epochs, stepsPerSecond: 0, stopMessage: '' };
     const { dom } = this;
-    this.view = new RunView({ buttons: dom.buttons, progress: dom.progress, status: dom.status });
     this.metrics = new MetricsChart(dom.metricsCanvas);
     this.metrics.setMetric(options.metric);
     this.boundary = new BoundaryView(dom.boundaryCanvas, dom.caption);
     this.batcher = new EpochBatcher((records) => this.emit('epoch', { ...records.at(-1), epochs: records }));
-    this.controls = new Controls(dom.form, this.state, (name, value) => this.apply(name, value),
-      { fields: options.controls, locked: options.locked, idPrefix: this.prefix });
+    this.controller = this.makeController();
+    this.controls = new Controls(dom.form, this.controller.spec, (key, value) => this.controller?.edit(key, value),
+      { keys: options.controls, locked: options.locked, idPrefix: this.prefix });
+    this.controller?.attach({ controls: this.controls });
     dom.metricsFigure.hidden = Boolean(options.charts) && !options.charts.includes('metrics');
     dom.boundaryFigure.hidden = !options.charts?.includes('boundary');  // auto: shown for 2-D data
     dom.buttons.train.addEventListener('click', () => this.train());
@@ -50,23 +48,34 @@ export class Lesson {
     dom.buttons.reset.addEventListener('click', () => this.reset());
     dom.runSelect.addEventListener('change', () => this.loadRun(Number(dom.runSelect.value)));
     this.setText(options.title, options.text);
-    this.trainer = this.makeTrainer();
     // Reported once the caller has had a chance to listen (new Lesson(...), then addEventListener).
     queueMicrotask(() => this.notice(problems));
     this.ready = this.start(options.source);
   }
 
-  makeTrainer() {
+  get spec() { return this.controller?.spec; }
+  get run() { return this.controller?.run ?? { state: 'loading' }; }
+
+  makeController() {
     const url = new URL('./worker.js', HERE);
+    const { dom } = this;
     try {
-      return new Trainer(url, {
-        onLoaded: (msg) => this.onLoaded(msg),
-        onProgress: (msg) => this.onProgress(msg),
-        onState: (msg) => this.onState(msg.state),
-        onError: (error) => this.fail(error),
-        onPoints: (msg) => this.onPoints(msg.points),
-        onGrid: (msg) => this.boundary.draw(msg),
+      const controller = new RunController({
+        workerUrl: url,
+        metrics: this.metrics,
+        elements: { buttons: dom.buttons, progress: dom.progress, status: dom.status, problem: dom.error },
+        host: {
+          onLoaded: (msg) => this.onLoaded(msg),
+          onProgress: (msg) => this.onProgress(msg),
+          onState: (state) => this.onState(state),
+          onRunState: (state) => this.emit('state', { state }),
+          onError: (error) => { this.emitError(error); return false; },
+          onPoints: (msg) => this.onPoints(msg.points),
+          onGrid: (msg) => this.boundary.draw(msg),
+        },
       });
+      controller.speed = this.options.speed;
+      return controller;
     } catch (err) {  // e.g. descent.js loaded from another origin: workers must be same-origin
       queueMicrotask(() => this.fail(problem('worker', url.href,
         `descent.js and worker.js served from this page's origin (${location.origin}); on other sites embed embed.html in an iframe`)));
@@ -97,51 +106,34 @@ export class Lesson {
 
   // Loads playground settings ("optimizer=adam&lr=0.001"); bad ones keep their defaults.
   loadSettings(text) {
-    const { state, rejected } = fromHash(String(text));
-    for (const name of rejected) this.fail(problem('settings', name, `settings named as in the playground's link: ${FIELDS.map((f) => f.name).join(', ')}`));
-    this.begin(toSpec(state));
+    const { spec, rejected } = fromShort(new URLSearchParams(String(text)));
+    for (const name of rejected) this.fail(problem('settings', name, `settings named as in the playground's link: ${CONTROL_KEYS.join(', ')}, hidden, act, norm, keep`));
+    this.begin(spec);
   }
 
   // Train while the run is still loading trains once it is loaded (a parent may say "train"
   // as soon as the frame is ready).
   train() {
     if (this.run.state === 'loading') this.trainWhenLoaded = true;
-    else this.trainer?.train();
+    else this.controller?.train();
   }
 
   pause() {
     this.trainWhenLoaded = false;
-    this.trainer?.pause();
+    this.controller?.pause();
   }
 
   // Same spec: the engine's reset (same initial weights); a changed one is loaded afresh.
   reset() {
-    if (JSON.stringify(this.spec) === this.loadedSpec) {
-      this.setRunState('loading');
-      this.trainer?.reset();
-    } else this.startRun();
-  }
-
-  // Sets a control by its state name, through the controls' validation. Returns false (and
-  // reports a descent:error) when the name or the value is not allowed.
-  set(name, value) {
-    const checked = checkSetting(name, value);
-    if (checked.error) {
-      if (!this.controls.showError(name, checked.error.message)) this.showError(checked.error.message);
-      this.emit('error', checked.error);
-      return false;
-    }
-    this.controls.showError(name, null);
-    this.apply(name, checked.value);
-    return true;
+    this.controller?.reset();
   }
 
   destroy() {
     this.destroyed = true;
     clearTimeout(this.holdTimer);
-    this.trainer?.worker.terminate();
+    this.controller?.trainer.dispose();
     this.batcher.drop();
-    this.view.dispose();
+    this.controller?.view.dispose();
     this.metrics.destroy();
     this.boundary.observer?.disconnect();
     this.root.replaceChildren();
@@ -161,7 +153,7 @@ export class Lesson {
         return this.loadRun(run);
       }
     }
-    return this.begin(toSpec(fromHash('').state));
+    return this.begin(defaultSpec());
   }
 
   useLesson(lesson) {
@@ -179,81 +171,50 @@ export class Lesson {
     this.begin(this.lesson.runs[run].spec);
   }
 
-  // A new spec: the controls show it and the worker builds it.
+  // A new spec: the controls show it and the worker builds it, exactly as given.
   begin(spec) {
-    if (this.destroyed) return;
-    this.spec = structuredClone(spec);
-    this.state = { ...fromSpec(spec), speed: this.state.speed };
-    this.controls.refresh(this.state);
-    this.startRun();
+    if (this.destroyed || !this.controller) return;
+    this.controller.setSpec(spec);
+    this.controller.trainer.set('grid', this.dom.boundaryFigure.hidden && this.options.charts ? 0 : GRID);
   }
 
-  startRun() {
-    this.controls.clearErrors();
-    this.dom.error.hidden = true;
-    this.setRunState('loading');
-    this.trainer?.load(this.spec);
-    this.trainer?.set('speed', SPEEDS[this.state.speed]);
-    this.trainer?.set('grid', this.dom.boundaryFigure.hidden && this.options.charts ? 0 : GRID);
-  }
-
-  // A control changed: the change is patched into the spec; the learning rate and L2/L1
-  // go to the running engine, anything else starts a new run.
-  apply(name, value) {
-    const before = this.state;
-    this.state = withLayerLists({ ...before, [name]: value });
-    this.spec = patchSpec(this.spec, toSpec(before), toSpec(this.state));
-    this.controls.refresh(this.state);
-    const live = this.run.state === 'running' || this.run.state === 'paused';
-    if (name === 'speed') this.trainer?.set('speed', SPEEDS[value]);
-    else if (LIVE[name] && live) this.trainer?.set(LIVE[name], value);
-    else this.startRun();
+  // Sets a control by its key (as in the playground's link), through the controls'
+  // validation. Returns false (and reports a descent:error) when the key or value is not allowed.
+  set(name, value) {
+    const checked = checkSetting(name, value);
+    if (checked.error) {
+      if (!this.controls.showError(name, checked.error.message)) this.showError(checked.error.message);
+      this.emit('error', checked.error);
+      return false;
+    }
+    this.controls.showError(name, null);
+    this.controller?.edit(name, checked.value);
+    return true;
   }
 
   // --- from the worker --------------------------------------------------------------------
 
   onLoaded(msg) {
-    const reset = !msg.spec;
-    if (msg.spec) {
-      this.engineSpec = msg.spec;
-      this.loadedSpec = JSON.stringify(this.spec);
-      this.run.totalEpochs = msg.spec.epochs;
-      if (msg.spec.layers.at(-1).activation === 'linear' && this.metrics.metric === 'error') this.metrics.setMetric('loss');
-    }
     this.batcher.drop();
     this.finishedSent = false;
     clearTimeout(this.holdTimer);
     this.heldState = null;
-    this.metrics.clear();
-    this.metrics.markEarlyStop(null);
-    this.view.resetClock();
-    Object.assign(this.run, { latest: msg.epochs.at(-1), stopMessage: '' });
-    this.metrics.append(msg.epochs);
-    this.render();
-    this.emit('loaded', { spec: this.engineSpec, epochs: msg.epochs.map(compactEpoch), lesson: this.ref,
-      title: this.dom.title.textContent, reset });
+    this.emit('loaded', { spec: this.controller.loaded, epochs: msg.epochs.map(compactEpoch), lesson: this.ref,
+      title: this.dom.title.textContent, reset: !msg.spec });
     if (this.trainWhenLoaded) {
       this.trainWhenLoaded = false;
-      this.trainer?.train();
+      queueMicrotask(() => this.controller.train());  // once the controller has the run as loaded
     }
   }
 
   onProgress(msg) {
-    if (msg.epochs.length) {
-      this.metrics.append(msg.epochs);
-      this.run.latest = msg.epochs.at(-1);
-      this.batcher.push(msg.epochs);
-    }
-    this.run.stepsPerSecond = msg.stepsPerSecond;
+    if (msg.epochs.length) this.batcher.push(msg.epochs);
     if (msg.summary && !this.finishedSent) {
       this.finishedSent = true;
-      this.run.stopMessage = msg.summary.stopped === 'epochs' ? '' : msg.summary.message;
-      if (msg.summary.best_epoch !== null && msg.summary.best_epoch !== undefined) this.metrics.markEarlyStop(msg.summary.best_epoch);
       this.batcher.flush();
       this.emit('finished', msg.summary);
     }
     if (this.heldState && (this.heldState !== 'finished' || this.finishedSent)) this.releaseState();
-    this.render();
   }
 
   // The worker says "paused" or "finished" just before it posts the last epochs (and the
@@ -286,7 +247,7 @@ export class Lesson {
       if (auto) this.dom.boundaryFigure.hidden = false;
     } else if (auto) {
       this.dom.boundaryFigure.hidden = true;
-      this.trainer?.set('grid', 0);
+      this.controller.trainer.set('grid', 0);
     } else {
       this.boundary.setPoints(points);  // says why there is no boundary
     }
@@ -295,14 +256,7 @@ export class Lesson {
   // --- reporting --------------------------------------------------------------------------
 
   setRunState(state) {
-    const changed = this.run.state !== state;
-    this.run.state = state;
-    this.render();
-    if (changed) this.emit('state', { state });
-  }
-
-  render() {
-    this.view.render({ ...this.run, runState: this.run.state, regression: REGRESSION.has(this.state.dataset) });
+    this.controller?.setRunState(state);
   }
 
   setText(title, text) {
@@ -311,15 +265,17 @@ export class Lesson {
     this.dom.text.hidden = !text;
   }
 
-  // An engine or API error: beside its control when there is one, else under the buttons.
+  // An API error (a bad option or command): under the buttons, and an error event.
   fail(error) {
     if (this.destroyed) return;
-    const name = stateNameOf(error.field);
-    if (!(name && this.controls.showError(name, error.message))) this.showError(error.message);
-    if (this.run.state === 'loading' && error.field !== 'worker') {
-      this.trainWhenLoaded = false;
-      this.setRunState('idle');
-    }
+    this.showError(error.message);
+    this.emitError(error);
+  }
+
+  // The engine's errors are shown by the controller (beside the control, and beside Train
+  // when the spec is refused); listeners hear each as an error event.
+  emitError(error) {
+    if (error.field !== 'worker') this.trainWhenLoaded = false;
     this.emit('error', { field: error.field ?? '', given: error.given ?? '', allowed: error.allowed ?? '', message: error.message });
   }
 

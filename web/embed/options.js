@@ -1,13 +1,12 @@
 // An embedded lesson's options, from an object, a query string (embed.html) or an element's
 // attributes (<descent-lesson>), checked in one place. Nothing is trusted: each bad option
 // becomes a problem { field, given, allowed, message } and falls back to its default.
-import { META, allowedText } from '../controls-meta.js';
 import { SPEEDS } from '../protocol.js';
-import { FIELDS, field, parseValue } from '../state.js';
+import { allowedText, parseText } from '../spec/kinds.js';
+import { CONTROL_KEYS, rowOf } from '../spec/table.js';
 
-const LAYER_FIELDS = new Set(['hidden', 'act', 'norm', 'keep']);
-// The playground's controls a lesson can show, by their state names.
-export const CONTROL_NAMES = FIELDS.map((f) => f.name).filter((n) => META[n] && !LAYER_FIELDS.has(n));
+// The playground's controls a lesson can show, by their keys in the spec table.
+export const CONTROL_NAMES = CONTROL_KEYS;
 export const DEFAULT_CONTROLS = ['optimizer', 'lr', 'l2'];
 export const CHARTS = ['metrics', 'boundary'];
 export const METRICS = ['error', 'loss'];
@@ -96,7 +95,7 @@ export function normalizeOptions(raw = {}) {
     const spec = parseSpec(raw.spec, problems);
     if (spec) options.source = { kind: 'spec', spec };
   } else if (source === 'settings') {
-    options.source = { kind: 'settings', text: String(raw.settings) };  // read by fromHash
+    options.source = { kind: 'settings', text: String(raw.settings) };  // read by spec/hash.js fromShort
   }
   if (given('controls')) options.controls = names('controls', raw.controls, CONTROL_NAMES, problems);
   if (given('locked')) options.locked = names('locked', raw.locked, CONTROL_NAMES, problems);
@@ -160,14 +159,14 @@ export function parseOrigins(text, ownOrigin) {
   return { origins: origins.includes('*') ? ['*'] : origins, problems };
 }
 
-// A value for a control by its state name (Lesson.set, the bridge's "set"), read as the
-// control reads its text: { value } or { error: { field, given, allowed, message } }.
+// A value for a control by its key (Lesson.set, the bridge's "set"), read as the control
+// reads its text: { value } or { error: { field, given, allowed, message } }.
 export function checkSetting(name, value) {
-  const f = field(name);
-  if (!f) return { error: problem('name', name, FIELDS.map((x) => x.name).join(', ')) };
-  const text = Array.isArray(value) ? value.join(',') : String(value);
-  const parsed = parseValue(f, text);
+  const row = rowOf(name);
+  if (!row) return { error: problem('name', name, CONTROL_KEYS.join(', ')) };
+  const text = Array.isArray(value) ? value.join('/') : String(value);
+  const parsed = parseText(row, text);
   if (parsed !== undefined) return { value: parsed };
-  const allowed = allowedText(f);
-  return { error: { field: name, given: text, allowed, message: `${META[name]?.label ?? name} "${text}" is not allowed: use ${allowed}.` } };
+  const allowed = allowedText(row);
+  return { error: { field: name, given: text, allowed, message: `${row.label} "${text}" is not allowed: use ${allowed}.` } };
 }

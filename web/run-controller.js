@@ -1,0 +1,242 @@
+// The one run controller, shared by the playground (main.js) and the embedded lesson
+// (embed/lesson.js). It holds the page's experiment spec (filled in as the engine fills it),
+// applies a control's change (live to the running engine, or by loading the spec afresh),
+// resets, trains, and never trains a spec that differs from what the controls show: when the
+// engine refuses the spec, Train is blocked and the refusal is said beside Train and beside
+// the control that holds the field. It owns the trainer (the worker), the run's reading (the
+// status line and buttons) and the metrics chart's run; the host draws the rest.
+import { SPEEDS } from './protocol.js';
+import { RunView } from './run-view.js';
+import { isRegression } from './spec/data-kinds.js';
+import { clearField } from './spec/extras.js';
+import { fillSpec } from './spec/fill.js';
+import { deepEqual } from './spec/path.js';
+import { rowOf, rowOfField, withValue } from './spec/table.js';
+import { Trainer } from './trainer.js';
+
+const ACTIVE = new Set(['running', 'paused']);
+
+export class RunController {
+  // options: { workerUrl, supervised, elements: { buttons, progress, status, problem },
+  //   metrics (MetricsChart), host }. host callbacks, all optional:
+  //   onSpec(spec, note)            the spec changed (controls refreshed; save the link)
+  //   onLoaded(msg, { previous })   a run is at epoch 0 (previous: the spec of the run before)
+  //   onProgress(msg)               epochs and the summary, after the chart has them
+  //   onState(state)                the worker's run state; the host then calls setRunState
+  //   onError(error) -> handled?    an engine error the host shows itself (e.g. its panel's)
+  //   onRunState(state)             the run's state as shown changed (blocked among them)
+  //   onPoints, onGrid, onGradcheck, onWeights, onRestart(reason), onMetric(name)
+  constructor({ workerUrl, supervised = false, elements, metrics, host = {} }) {
+    Object.assign(this, { metrics, host, elements, controls: null, network: null });
+    this.spec = fillSpec({});
+    this.speed = 'normal';
+    this.loaded = null;      // the spec the engine runs (after a successful load)
+    this.pending = null;     // the spec sent to the engine and not yet answered
+    this.problem = null;     // the engine's refusal of this.spec: Train is blocked until fixed
+    this.run = { state: 'loading', latest: null, epochs: [], totalEpochs: this.spec.epochs, stepsPerSecond: 0, stopMessage: '' };
+    this.view = new RunView(elements);
+    this.trainer = this.makeTrainer(workerUrl, supervised);
+  }
+
+  makeTrainer(workerUrl, supervised) {
+    const h = this.host;
+    return new Trainer(workerUrl, {
+      onLoaded: (msg) => this.onLoaded(msg),
+      onProgress: (msg) => this.onProgress(msg),
+      onState: (msg) => this.onState(msg.state),
+      onError: (error) => this.fail(error),
+      onPoints: (msg) => h.onPoints?.(msg),
+      onGrid: (msg) => h.onGrid?.(msg),
+      onGradcheck: (msg) => h.onGradcheck?.(msg),
+      onWeights: (msg) => h.onWeights?.(msg),
+      ...(supervised ? { onRestart: (reason) => this.restarted(reason) } : {}),
+    });
+  }
+
+  // The views that show the spec: controls (controls.js) and, in the playground, the network
+  // editor. Their errors are shown by the controller.
+  attach({ controls, network = null }) {
+    Object.assign(this, { controls, network });
+  }
+
+  // --- the spec ---------------------------------------------------------------------------
+
+  // A spec from any door (a preset, a file, a link, an embed, Apply best): kept whole.
+  setSpec(spec, note = '') {
+    this.spec = fillSpec(structuredClone(spec));
+    this.changed(note);
+    this.load();
+  }
+
+  // A control changed: its row writes its path. The learning rate and L2/L1 go to the
+  // running engine; anything else loads the spec afresh.
+  edit(key, value) {
+    const row = rowOf(key);
+    const { spec, note } = withValue(row, this.spec, value);
+    const liveOnly = row.live && ACTIVE.has(this.run.state) && !this.problem && deepEqual(this.loaded, this.spec);
+    if (!liveOnly) return this.setSpec(spec, note);
+    this.spec = spec;
+    this.loaded = spec;
+    this.trainer.set(row.live, value);
+    this.changed(note);
+    return undefined;
+  }
+
+  editLayers(hidden) {
+    this.setSpec({ ...this.spec, layers: [...hidden, this.spec.layers.at(-1)] });
+  }
+
+  clear(path) {
+    this.setSpec(clearField(this.spec, path), `Cleared ${path}: the engine’s default applies.`);
+  }
+
+  changed(note) {
+    this.controls?.refresh(this.spec);
+    this.network?.refresh(this.spec);
+    this.host.onSpec?.(this.spec, note);
+  }
+
+  setSpeed(name) {
+    this.speed = name;
+    this.trainer.set('speed', SPEEDS[name]);
+  }
+
+  // --- the run ----------------------------------------------------------------------------
+
+  // Sends the spec to the engine; the run is blocked (and says why) when the engine refuses it.
+  load() {
+    this.clearProblem();
+    if (this.spec.data?.source === 'csv' && !this.spec.data.csv) {
+      this.block({ field: 'data.csv', message: 'Choose a CSV file: the data set “CSV file” needs one.' });
+      return;
+    }
+    this.pending = this.spec;
+    this.setRunState('loading');
+    this.trainer.load(this.spec);
+    this.trainer.set('speed', SPEEDS[this.speed]);
+  }
+
+  // True when the engine runs exactly the spec the controls show.
+  get ready() {
+    return !this.problem && !this.pending && deepEqual(this.loaded, this.spec);
+  }
+
+  train() {
+    if (this.ready) this.trainer.train();
+  }
+
+  pause() { this.trainer.pause(); }
+
+  step(unit) {
+    if (this.ready) this.trainer.step(unit);
+  }
+
+  // Same spec: the engine's reset (the same initial weights). Otherwise the spec is loaded.
+  reset() {
+    if (!this.ready) return this.load();
+    this.setRunState('loading');
+    this.trainer.reset();
+    return undefined;
+  }
+
+  setRunState(state) {
+    const changed = this.run.state !== state;
+    this.run.state = state;
+    this.render();
+    if (changed) this.host.onRunState?.(state);
+  }
+
+  render() {
+    this.view.render({ ...this.run, runState: this.run.state, regression: isRegression(this.spec), problem: this.problem?.message });
+  }
+
+  // --- from the worker --------------------------------------------------------------------
+
+  onLoaded(msg) {
+    const previous = this.loaded;
+    if (msg.spec) {
+      // The engine's filled spec is the truth; it equals ours unless the page changed since.
+      if (deepEqual(this.pending, this.spec) && !deepEqual(msg.spec, this.spec)) {
+        this.spec = msg.spec;
+        this.changed('');
+      }
+      this.loaded = msg.spec;
+      this.pending = null;
+      this.run.totalEpochs = msg.spec.epochs;
+      if (msg.spec.layers.at(-1).activation === 'linear' && this.metrics.metric === 'error') {
+        this.metrics.setMetric('loss');
+        this.host.onMetric?.('loss');
+      }
+    }
+    this.metrics.clear();
+    this.metrics.markEarlyStop(null);
+    this.view.resetClock();
+    Object.assign(this.run, { epochs: [...msg.epochs], latest: msg.epochs.at(-1), stopMessage: '' });
+    this.metrics.append(msg.epochs);
+    this.host.onLoaded?.(msg, { previous });
+    this.render();
+  }
+
+  onProgress(msg) {
+    if (msg.epochs.length) {
+      this.metrics.append(msg.epochs);
+      this.run.epochs.push(...msg.epochs);
+      this.run.latest = msg.epochs.at(-1);
+    }
+    this.run.stepsPerSecond = msg.stepsPerSecond;
+    if (msg.summary) {
+      this.run.stopMessage = msg.summary.stopped === 'epochs' ? '' : msg.summary.message;
+      if (msg.summary.best_epoch !== null && msg.summary.best_epoch !== undefined) this.metrics.markEarlyStop(msg.summary.best_epoch);
+    }
+    this.host.onProgress?.(msg);
+    this.render();
+  }
+
+  onState(state) {
+    if (this.problem) return;  // the old run's state after a refused load: not this spec's
+    if (this.host.onState) this.host.onState(state);
+    else this.setRunState(state);
+  }
+
+  restarted(reason) {
+    this.loaded = null;
+    this.run.epochs = [];
+    this.host.onRestart?.(reason);
+    this.load();
+  }
+
+  // --- errors -----------------------------------------------------------------------------
+
+  // An engine error: a refused load blocks the run; every error is shown beside the control
+  // that holds its field (when there is one) and beside Train.
+  fail(error) {
+    if (this.host.onError?.(error)) return;
+    const refused = this.pending !== null || this.run.state === 'loading';
+    if (refused && error.field !== 'worker') this.block(error);
+    else this.say(error);
+  }
+
+  block(error) {
+    this.pending = null;
+    this.problem = error;
+    this.say(error);
+    this.setRunState('blocked');
+  }
+
+  say(error) {
+    const row = rowOfField(error.field, this.spec);
+    if (row === 'layers') this.network?.showError(error.message);
+    else if (row) this.controls?.showError(row.key, error.message);
+    const box = this.elements.problem;
+    box.textContent = this.problem ? `Cannot train this experiment: ${error.message}` : error.message;
+    box.hidden = false;
+  }
+
+  clearProblem() {
+    this.problem = null;
+    this.controls?.clearErrors();
+    this.network?.showError(null);
+    this.elements.problem.hidden = true;
+    this.elements.problem.textContent = '';
+  }
+}

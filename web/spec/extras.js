@@ -1,0 +1,61 @@
+// "Also set by this spec": the fields of a spec that no control shows and that differ from
+// what the engine would fill in without them (explicit weights, a step-drop schedule, CSV or
+// inline data, dev/test counts, a leaky slope, channels, overfit_samples...). Each can be
+// cleared: the field goes and the engine's default takes its place. Pure.
+import { fillSpec } from './fill.js';
+import { deepEqual, getAt, isObject, setAt } from './path.js';
+import { shownPaths } from './table.js';
+
+// Leaves whose values are shown whole (arrays of numbers or rows, long text).
+const WHOLE = new Set(['data.csv', 'data.x', 'data.y', 'init.weights', 'schedule.drops']);
+// Fields cleared together (one makes no sense without the other), and what a clear resets.
+const GROUPS = [
+  { paths: ['data.x', 'data.y'], reset: { 'data.source': undefined } },
+  { paths: ['data.csv', 'data.label', 'data.task'] },
+  { paths: ['init.weights'], reset: { 'init.scheme': undefined } },
+  { paths: ['split.dev_count', 'split.test_count'] },
+];
+
+function leaves(doc, prefix = '') {
+  if (WHOLE.has(prefix) || !(isObject(doc) || (Array.isArray(doc) && doc.some(isObject)))) return [prefix];
+  if (Array.isArray(doc)) return doc.flatMap((x, i) => leaves(x, `${prefix}[${i}]`));
+  return Object.entries(doc).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const kb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(1)} KB`);
+
+// A value as the box shows it: short, readable, never the whole of a large field.
+export function describe(path, value) {
+  if (path === 'data.csv') return `${String(value).split('\n').filter(Boolean).length - 1} rows of CSV text, ${kb(String(value).length)}`;
+  if (path === 'data.x' && Array.isArray(value)) return `${value.length} rows of ${value[0]?.length ?? 0} features`;
+  if (path === 'data.y' && Array.isArray(value)) return `${value.length} labels or targets`;
+  if (path === 'init.weights' && Array.isArray(value))
+    return `explicit W and b for ${value.length} layer${value.length === 1 ? '' : 's'}`;
+  if (path === 'schedule.drops' && Array.isArray(value))
+    return value.map((d) => `×${d.factor} at epoch ${d.epoch}`).join(', ') || 'none';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+// [{ path, value, text }] for the spec's fields without a control that a clear would change.
+export function extras(spec) {
+  const shown = shownPaths(spec);
+  const out = [];
+  for (const path of leaves(spec)) {
+    if (shown.has(path)) continue;
+    const value = getAt(spec, path);
+    const without = fillSpec(setAt(spec, path, undefined));
+    if (deepEqual(getAt(without, path), value)) continue;
+    out.push({ path, value, text: describe(path, value) });
+  }
+  return out;
+}
+
+// The spec without the field at path (and the fields cleared with it), defaults filled in.
+export function clearField(spec, path) {
+  const group = GROUPS.find((g) => g.paths.includes(path));
+  let next = spec;
+  for (const p of group?.paths ?? [path]) next = setAt(next, p, undefined);
+  for (const [p, v] of Object.entries(group?.reset ?? {})) next = setAt(next, p, v);
+  return fillSpec(next);
+}

@@ -11,7 +11,7 @@ import { isRegression } from './spec/data-kinds.js';
 import { clearField } from './spec/extras.js';
 import { fillSpec } from './spec/fill.js';
 import { deepEqual } from './spec/path.js';
-import { rowOf, rowOfField, withValue } from './spec/table.js';
+import { layerRowOf, rowOf, rowOfField, withLayerList, withValue } from './spec/table.js';
 import { Trainer } from './trainer.js';
 
 const ACTIVE = new Set(['running', 'paused']);
@@ -68,9 +68,11 @@ export class RunController {
     this.load();
   }
 
-  // A control changed: its row writes its path. The learning rate and L2/L1 go to the
-  // running engine; anything else loads the spec afresh.
+  // A control changed (by its key in the table, or a layer list's: "hidden", "act"...): its
+  // row writes its path. The learning rate and L2/L1 go to the running engine; anything
+  // else loads the spec afresh.
   edit(key, value) {
+    if (layerRowOf(key)) return this.setSpec(withLayerList(this.spec, key, value));
     const row = rowOf(key);
     const { spec, note } = withValue(row, this.spec, value);
     const liveOnly = row.live && ACTIVE.has(this.run.state) && !this.problem && deepEqual(this.loaded, this.spec);

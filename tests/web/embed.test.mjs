@@ -9,8 +9,8 @@ import { checkCommand } from '../../web/embed/messages.js';
 import {
   CONTROL_NAMES, DEFAULT_CONTROLS, checkSetting, fromQuery, normalizeOptions, parseLessonRef, parseOrigins,
 } from '../../web/embed/options.js';
-import { patchSpec } from '../../web/embed/spec-patch.js';
-import { fromSpec, toSpec, withLayerLists } from '../../web/state.js';
+import { fillSpec } from '../../web/spec/fill.js';
+import { rowOf, withLayerList, withValue } from '../../web/spec/table.js';
 
 test('lesson references: an id and a run index, run 0 by default', () => {
   assert.deepEqual(parseLessonRef('initialization'), { id: 'initialization', run: 0 });
@@ -103,19 +103,20 @@ test('commands: each malformed message is refused naming what is allowed', () =>
   assert.equal(checkCommand({ descent: 1, type: 'fly', id: 'q' }).id, 'q');  // echoed with the refusal
 });
 
-test('a control change is patched into the author’s spec, leaving the rest as written', () => {
-  const spec = { seed: 2, batch_size: 300, init: { scheme: 'explicit', weights: [{ W: [[1]], b: [0] }] },
-    optimizer: { name: 'gd', learning_rate: 0.01 }, schedule: { name: 'step_drops', drops: [{ epoch: 5, factor: 0.1 }] } };
-  const before = fromSpec(spec);
-  const after = withLayerLists({ ...before, lr: 0.5 });
-  const patched = patchSpec(spec, toSpec(before), toSpec(after));
+test('a control change writes its path into the author’s spec, leaving the rest as written', () => {
+  const spec = fillSpec({ seed: 2, batch_size: 300, init: { scheme: 'explicit', weights: [{ W: [[1, 2]], b: [0] }, { W: [[1]] }] },
+    layers: [{ units: 1, activation: 'leaky_relu', slope: 0.2 }, { units: 1, activation: 'sigmoid' }],
+    optimizer: { name: 'gd', learning_rate: 0.01 }, schedule: { name: 'step_drops', drops: [{ epoch: 5, factor: 0.1 }] } });
+  const { spec: patched, note } = withValue(rowOf('lr'), spec, 0.5);
+  assert.equal(note, undefined);
   assert.equal(patched.optimizer.learning_rate, 0.5);
-  assert.equal(patched.batch_size, 300);  // the playground would say "full" (0)
-  assert.deepEqual(patched.schedule, spec.schedule);
-  assert.deepEqual(patched.init, spec.init);
+  assert.deepEqual({ ...patched, optimizer: spec.optimizer }, spec);  // nothing else changed
   assert.equal(spec.optimizer.learning_rate, 0.01);  // the original is not touched
-  const deeper = patchSpec({}, toSpec(before), toSpec({ ...before, optimizer: 'adam' }));
-  assert.deepEqual(deeper, { optimizer: { name: 'adam' } });
+  const wider = withLayerList(spec, 'hidden', [1, 3]);
+  assert.deepEqual(wider.layers.map((l) => [l.units, l.activation, l.slope]), [[1, 'leaky_relu', 0.2], [3, 'leaky_relu', 0.2], [1, 'sigmoid', undefined]]);
+  const moved = withValue(rowOf('dataset'), spec, 'digits');
+  assert.deepEqual(moved.spec.layers.at(-1), { units: 10, activation: 'softmax', keep_prob: 1, norm: 'none' });
+  assert.match(moved.note, /output layer is now 10 softmax units/);
 });
 
 test('epochs are handed on at most once per interval, batched, and flushed on demand', () => {
@@ -145,8 +146,11 @@ test('set(name, value) reads values as the controls do and names what is allowed
   assert.deepEqual(checkSetting('optimizer', 'adam'), { value: 'adam' });
   assert.deepEqual(checkSetting('hidden', [16, 8]), { value: [16, 8] });
   assert.deepEqual(checkSetting('early', true), { value: true });
-  assert.deepEqual(checkSetting('lr', -1).error, { field: 'lr', given: '-1', allowed: 'a number from 0.000001 to 10',
-    message: 'Learning rate "-1" is not allowed: use a number from 0.000001 to 10.' });
+  assert.deepEqual(checkSetting('lr', -1).error, { field: 'lr', given: '-1', allowed: 'a number > 0 and <= 100',
+    message: 'Learning rate "-1" is not allowed: use a number > 0 and <= 100.' });
+  assert.deepEqual(checkSetting('batch', 'full'), { value: 0 });
+  assert.deepEqual(checkSetting('batch', 50), { value: 50 });
+  assert.equal(checkSetting('hidden', [16, 0]).error.field, 'hidden');
   assert.equal(checkSetting('optimizer', 'sgd').error.allowed, 'one of gd, momentum, rmsprop, adam');
   assert.equal(checkSetting('colour', 1).error.field, 'name');
 });

@@ -93,7 +93,8 @@ test('saved settings are hash text of bounded length, else ignored', () => {
   assert.deepEqual(decodeSettings('#lr=0.01'), { hash: '#lr=0.01', problem: '' });
   assert.deepEqual(decodeSettings(null), { hash: '', problem: '' });
   assert.match(decodeSettings('lr=0.01').problem, /ignored/);
-  assert.match(decodeSettings(`#${'a'.repeat(5000)}`).problem, /at most 4000 characters/);
+  assert.deepEqual(decodeSettings(`#spec=${'a'.repeat(5000)}`).problem, '');  // a compressed spec: decodeLink checks it
+  assert.match(decodeSettings(`#${'a'.repeat(120_000)}`).problem, /at most 110000 characters/);
 });
 
 test('SavedRuns writes the kept runs and the current one; storage that throws is reported', () => {

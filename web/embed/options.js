@@ -3,7 +3,7 @@
 // becomes a problem { field, given, allowed, message } and falls back to its default.
 import { SPEEDS } from '../protocol.js';
 import { allowedText, parseText } from '../spec/kinds.js';
-import { CONTROL_KEYS, rowOf } from '../spec/table.js';
+import { CONTROL_KEYS, LAYER_ROWS, layerRowOf, rowOf } from '../spec/table.js';
 
 // The playground's controls a lesson can show, by their keys in the spec table.
 export const CONTROL_NAMES = CONTROL_KEYS;
@@ -162,11 +162,23 @@ export function parseOrigins(text, ownOrigin) {
 // A value for a control by its key (Lesson.set, the bridge's "set"), read as the control
 // reads its text: { value } or { error: { field, given, allowed, message } }.
 export function checkSetting(name, value) {
+  const list = layerRowOf(name);
+  if (list) return checkList(list, name, value);
   const row = rowOf(name);
-  if (!row) return { error: problem('name', name, CONTROL_KEYS.join(', ')) };
+  if (!row) return { error: problem('name', name, [...CONTROL_KEYS, ...LAYER_ROWS.map((r) => r.key)].join(', ')) };
   const text = Array.isArray(value) ? value.join('/') : String(value);
   const parsed = parseText(row, text);
   if (parsed !== undefined) return { value: parsed };
   const allowed = allowedText(row);
   return { error: { field: name, given: text, allowed, message: `${row.label} "${text}" is not allowed: use ${allowed}.` } };
+}
+
+// A layer list ("hidden", [16, 8] or "16,8"): one allowed value per hidden layer.
+function checkList(row, name, value) {
+  const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
+  const values = items.map((t) => parseText(row, t));
+  if (items.length && items.length < 64 && values.every((v) => v !== undefined)) return { value: values };
+  const given = items.join(',');
+  const allowed = `a list of ${allowedText(row).replace(/^an? /, '')}s, one per hidden layer`;
+  return { error: { field: name, given, allowed, message: `${row.label} "${given}" is not allowed: use ${allowed}.` } };
 }

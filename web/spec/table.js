@@ -143,6 +143,19 @@ export const SECTIONS = [
 ];
 
 export const rowOf = (key) => ROWS.find((r) => r.key === key);
+export const layerRowOf = (key) => LAYER_ROWS.find((r) => r.key === key);
+
+// The spec with a layer list written ("hidden" [16, 8] resizes the hidden layers, copying the
+// last; "act" ['tanh'] sets every layer's activation from the list, its first value filling in).
+export function withLayerList(spec, key, values) {
+  const row = layerRowOf(key);
+  let hidden = spec.layers.slice(0, -1);
+  if (row.field === 'units') {
+    const model = hidden.at(-1) ?? { units: 8, activation: 'relu', keep_prob: 1, norm: 'none' };
+    hidden = values.map((units, i) => ({ ...(hidden[i] ?? model), units }));
+  } else hidden = hidden.map((l, i) => ({ ...l, [row.field]: values[i] ?? values[0] ?? l[row.field] }));
+  return { ...spec, layers: [...hidden, spec.layers.at(-1)] };
+}
 export const CONTROL_KEYS = ROWS.map((r) => r.key);
 // Engine key of each control that changes while a run goes on, by control key.
 export const LIVE = Object.fromEntries(ROWS.filter((r) => r.live).map((r) => [r.key, r.live]));

@@ -85,9 +85,11 @@ const controller = new RunController({
       link.save(spec, { speed: controller.speed });
       if (note) say(note);
     },
-    onLoaded(msg, { previous }) {
+    onReplacing({ spec, next, epochs }) {
+      if (epochs.length > 1) keep(describeDifference(spec, next));
+    },
+    onLoaded(msg) {
       markOnce('descent:ready');
-      if (msg.spec && previous && controller.run.epochs.length > 1) keep(describeDifference(previous, msg.spec));
       if (msg.spec || !runLabel) runLabel = `run of ${new Date().toLocaleTimeString('en-GB')}`;
       heapBytes = msg.heapBytes ?? heapBytes;
       for (const chart of others) chart.clear();

@@ -20,7 +20,8 @@ export class RunController {
   // options: { workerUrl, supervised, elements: { buttons, progress, status, problem },
   //   metrics (MetricsChart), host }. host callbacks, all optional:
   //   onSpec(spec, note)            the spec changed (controls refreshed; save the link)
-  //   onLoaded(msg, { previous })   a run is at epoch 0 (previous: the spec of the run before)
+  //   onReplacing({ spec, next, epochs })  a new spec replaces the run of spec (the host may keep it)
+  //   onLoaded(msg)                 a run is at epoch 0
   //   onProgress(msg)               epochs and the summary, after the chart has them
   //   onState(state)                the worker's run state; the host then calls setRunState
   //   onError(error) -> handled?    an engine error the host shows itself (e.g. its panel's)
@@ -109,7 +110,7 @@ export class RunController {
   load() {
     this.clearProblem();
     if (this.spec.data?.source === 'csv' && !this.spec.data.csv) {
-      this.block({ field: 'data.csv', message: 'Choose a CSV file: the data set “CSV file” needs one.' });
+      this.block({ field: 'data.csv', message: 'Choose a CSV file below: the data set "CSV file" needs one.' });
       return;
     }
     this.pending = this.spec;
@@ -155,7 +156,7 @@ export class RunController {
   // --- from the worker --------------------------------------------------------------------
 
   onLoaded(msg) {
-    const previous = this.loaded;
+    if (msg.spec && this.loaded) this.host.onReplacing?.({ spec: this.loaded, next: msg.spec, epochs: this.run.epochs });
     if (msg.spec) {
       // The engine's filled spec is the truth; it equals ours unless the page changed since.
       if (deepEqual(this.pending, this.spec) && !deepEqual(msg.spec, this.spec)) {
@@ -175,7 +176,7 @@ export class RunController {
     this.view.resetClock();
     Object.assign(this.run, { epochs: [...msg.epochs], latest: msg.epochs.at(-1), stopMessage: '' });
     this.metrics.append(msg.epochs);
-    this.host.onLoaded?.(msg, { previous });
+    this.host.onLoaded?.(msg);
     this.render();
   }
 
@@ -201,9 +202,9 @@ export class RunController {
   }
 
   restarted(reason) {
+    this.host.onRestart?.(reason);  // what was drawn is the host's to keep
     this.loaded = null;
     this.run.epochs = [];
-    this.host.onRestart?.(reason);
     this.load();
   }
 

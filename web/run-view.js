@@ -40,7 +40,8 @@ export class RunView {
     const seconds = this.started ? (performance.now() - this.started) / 1000 : this.elapsed;
     if (runState === 'blocked') {
       this.progress.value = 0;
-      this.status.textContent = `Not ready · ${problem || 'the settings are not valid'}`;
+      // The reason is said beside Train and beside its control; the status line says the state.
+      this.status.textContent = problem ? 'Not ready · these settings cannot train, as said beside Train' : 'Not ready';
       return;
     }
     this.progress.max = totalEpochs;

@@ -82,7 +82,9 @@ test('A value that is not allowed is refused beside its control, and the run is 
   const samples = settings(page).getByLabel('Samples', { exact: true });
   await samples.fill('10');
   await samples.press('Enter');
-  await expect(page.getByText('batch_size is 32; allowed: 1 to the training-set size, 7')).toBeVisible();
+  await expect(page.locator('#field-batch-error')).toHaveText('batch_size is 32; allowed: 1 to the training-set size, 7');
+  await expect(page.getByRole('alert').filter({ hasText: 'Cannot train this experiment: batch_size is 32' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   expect((await series(page, 'Dev error')).length).toBe(before);
 });
 
@@ -90,7 +92,7 @@ test('A hostile or invalid link falls back to defaults with a notice', async ({ 
   await page.goto('./#lr=<img src=x onerror=alert(1)>&seed=7');
   await expect(page.getByText('Some settings in the link were not valid and were reset to defaults: lr.')).toBeVisible();
   await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('-1');  // the slider is log10(alpha)
-  await expect(page.locator('#field-lr-value')).toHaveText('0.1');
+  await expect(settings(page).getByLabel('Learning rate α', { exact: true })).toHaveValue('0.1');
   await expect(settings(page).getByLabel('Seed', { exact: true })).toHaveValue('7');
   expect(await page.locator('img').count()).toBe(0);
 });

@@ -26,7 +26,10 @@ const kb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixe
 
 // A value as the box shows it: short, readable, never the whole of a large field.
 export function describe(path, value) {
-  if (path === 'data.csv') return `${String(value).split('\n').filter(Boolean).length - 1} rows of CSV text, ${kb(String(value).length)}`;
+  if (path === 'data.csv') {  // rows after the header; blank lines (also "\r" alone) are none, as the engine reads it
+    const rows = String(value).split('\n').filter((line) => line.trim()).length - 1;
+    return `${Math.max(0, rows)} rows of CSV text, ${kb(String(value).length)}`;
+  }
   if (path === 'data.x' && Array.isArray(value)) return `${value.length} rows of ${value[0]?.length ?? 0} features`;
   if (path === 'data.y' && Array.isArray(value)) return `${value.length} labels or targets`;
   if (path === 'init.weights' && Array.isArray(value))

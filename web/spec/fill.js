@@ -1,6 +1,6 @@
 // The experiment spec with every default filled in, exactly as the engine fills it
 // (engine/spec/spec.cpp: parse_spec then to_json; `descent spec` prints the same document).
-// The page holds this filled form as its state. tests/wasm/spec-fill.test.mjs compares
+// The page holds this filled form as its state. tests/wasm/spec-roundtrip.test.mjs compares
 // fillSpec with the engine's own answer on every lesson and hundreds of generated specs.
 // What the engine would refuse is kept as given (an unknown key, a wrong type, a value out
 // of range), so the engine's refusal names it: nothing is dropped here silently. Pure.
@@ -9,6 +9,11 @@ import { isObject } from './path.js';
 const clone = (v) => structuredClone(v);
 // A missing key takes its default; null does not (the engine refuses it and says so).
 const or = (v, d) => (v === undefined ? d : clone(v));
+// Writes an own field, even one named "__proto__" (in JSON a key like any other; `o[k] = v`
+// would set the object's prototype instead and the key would vanish).
+const put = (o, k, v) => Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);  // not `in`: "toString" in {} is true
+const always = () => true;
 
 export const DEFAULT_LAYERS = Object.freeze([
   { units: 8, activation: 'relu', keep_prob: 1, norm: 'none' },
@@ -39,16 +44,19 @@ export const DEFAULT_SPEC = Object.freeze({
 export const defaultSpec = () => clone(DEFAULT_SPEC);
 
 // given's keys over the defaults' (in the defaults' order); keys that only given has are
-// kept after them. `dropped`: keys the engine reads but leaves out of its filled form.
-function over(defaults, given, dropped = []) {
+// kept after them. `dropped`: keys the engine reads but leaves out of its filled form, each
+// with the test of a value the engine accepts (a value it refuses is kept, for it to name).
+function over(defaults, given, dropped = {}) {
   if (given === undefined) return clone(defaults);
   if (!isObject(given)) return given;
   const out = clone(defaults);
-  for (const [k, v] of Object.entries(given)) if (!dropped.includes(k)) out[k] = clone(v);
+  for (const [k, v] of Object.entries(given)) if (!(has(dropped, k) && dropped[k](v))) put(out, k, clone(v));
   return out;
 }
 
-const DATA_EXTRAS = ['task', 'csv', 'label', 'x', 'y'];
+// Read for every source, written back for csv or inline only (set again below for those).
+const isText = (v) => typeof v === 'string';
+const DATA_EXTRAS = { task: (v) => v === 'classification' || v === 'regression', csv: isText, label: isText, x: Array.isArray, y: Array.isArray };
 
 function fillData(given) {
   if (!isObject(given)) return over(DEFAULT_SPEC.data, given);
@@ -64,7 +72,7 @@ function fillData(given) {
 }
 
 function fillSplit(given) {
-  const out = over(DEFAULT_SPEC.split, given, ['dev_count', 'test_count']);
+  const out = over(DEFAULT_SPEC.split, given, { dev_count: always, test_count: always });
   if (!isObject(given)) return out;
   const { stratify, mismatch, mismatch_amount: amount, ...head } = out;
   if ('dev_count' in given || 'test_count' in given)
@@ -80,12 +88,14 @@ export function fillLayer(given) {
   out.keep_prob = or(given.keep_prob, 1);
   out.norm = or(given.norm, 'none');
   if (given.channels !== undefined && given.channels !== 0) out.channels = given.channels;
-  for (const [k, v] of Object.entries(given)) if (!['slope', 'channels'].includes(k) && !(k in out)) out[k] = clone(v);
+  // The rest as given; a slope the engine accepts is read for every layer, kept for leaky ones.
+  const dropped = { slope: (v) => typeof v === 'number' && v >= -10 && v <= 10, channels: always };
+  for (const [k, v] of Object.entries(given)) if (!has(out, k) && !(has(dropped, k) && dropped[k](v))) put(out, k, clone(v));
   return out;
 }
 
 function fillInit(given) {
-  const out = over(DEFAULT_SPEC.init, given, ['weights']);
+  const out = over(DEFAULT_SPEC.init, given, { weights: always });
   if (!isObject(given) || given.weights === undefined) return out;
   const { scheme, scale, ...rest } = out;
   const weights = Array.isArray(given.weights)
@@ -120,6 +130,6 @@ export function fillSpec(spec) {
   out.augment = over(DEFAULT_SPEC.augment, s.augment);
   out.early_stopping = over(DEFAULT_SPEC.early_stopping, s.early_stopping);
   for (const k of ['bayes_error', 'overfit_samples', 'record_every']) out[k] = or(s[k], DEFAULT_SPEC[k]);
-  for (const [k, v] of Object.entries(s)) if (!(k in out)) out[k] = clone(v);  // unknown: the engine names it
+  for (const [k, v] of Object.entries(s)) if (!has(out, k)) put(out, k, clone(v));  // unknown: the engine names it
   return out;
 }

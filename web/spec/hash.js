@@ -20,7 +20,7 @@ function fillList(values, n, fallback) {
   return Array.from({ length: n }, (_, i) => values[i] ?? values[0] ?? fallback);
 }
 
-// Short-form params -> { spec, rejected: [keys whose value is not allowed or unknown] }.
+// Short-form params -> { spec (filled), rejected: [keys whose value is not allowed or unknown] }.
 export function fromShort(params) {
   let spec = defaultSpec();
   const rejected = [];
@@ -51,12 +51,15 @@ export function fromShort(params) {
   }
   const k = classCount(spec.data);
   const last = output ? outputLayer(output, k, {}) : outputFor(spec.data, { ...DEFAULT_SPEC.layers.at(-1) });
-  return { spec: { ...spec, layers: [...layers, last] }, rejected };
+  // Filled as the engine fills it: a leaky layer gets its slope, a CSV its empty text and task.
+  return { spec: fillSpec({ ...spec, layers: [...layers, last] }), rejected };
 }
 
 // The short-form params of a spec (only what differs from the default), or null when the
 // short form cannot say it exactly.
 export function toShort(spec) {
+  // A split or layers not shaped as the engine reads them (a spec it refuses) go compressed.
+  if (!isObject(spec.split) || !Array.isArray(spec.layers) || !spec.layers.every(isObject)) return null;
   const params = new URLSearchParams();
   for (const row of ROWS) {
     if (row.key === 'output') continue;
@@ -114,12 +117,23 @@ export async function compress(spec) {
   return toBase64url(await through(new CompressionStream('deflate-raw'), bytes));
 }
 
-const MAX_INFLATED = 60e6;  // characters of JSON a link may unpack to
+export const MAX_INFLATED = 60e6;  // bytes of JSON a link may unpack to
 
+// Inflates as it reads and stops past MAX_INFLATED: a link of a few hundred kilobytes can
+// unpack to gigabytes (a zip bomb), which must never be held in memory whole.
 export async function decompress(text) {
-  const bytes = await through(new DecompressionStream('deflate-raw'), fromBase64url(text));
-  if (bytes.length > MAX_INFLATED) throw new Error(`it unpacks to ${bytes.length} bytes; allowed: at most ${MAX_INFLATED}`);
-  return JSON.parse(new TextDecoder().decode(bytes));
+  const reader = new Blob([fromBase64url(text)]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks = [];
+  let size = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    size += part.value.length;
+    if (size > MAX_INFLATED) {
+      reader.cancel().catch(() => {});
+      throw new Error(`it unpacks to more than ${MAX_INFLATED} bytes; allowed: at most ${MAX_INFLATED}`);
+    }
+    chunks.push(part.value);
+  }
+  return JSON.parse(new TextDecoder().decode(await new Blob(chunks).arrayBuffer()));
 }
 
 // --- the link ----------------------------------------------------------------------------
@@ -140,7 +154,7 @@ export async function encodeLink(spec, view = {}) {
   let omitted = null;
   if (!params) {
     params = new URLSearchParams({ [SPEC_KEY]: await compress(spec) });
-    if (params.toString().length > LINK_MAX && (spec.data.csv !== undefined || spec.data.x !== undefined)) {
+    if (params.toString().length > LINK_MAX && (spec.data?.csv !== undefined || spec.data?.x !== undefined)) {
       const cut = withoutData(spec);
       omitted = cut.what;
       params = toShort(cut.spec) ?? new URLSearchParams({ [SPEC_KEY]: await compress(cut.spec) });

@@ -187,5 +187,6 @@ export function rowOfField(field, spec) {
     return m && Number(m[1]) === L ? rowOf('output') : 'layers';
   }
   if (f.startsWith('split.train')) return rowOf('split');
-  return ROWS.find((r) => f === r.path || f.startsWith(`${r.path}.`) || f.startsWith(`${r.path}[`)) ?? null;
+  const row = ROWS.find((r) => f === r.path || f.startsWith(`${r.path}.`) || f.startsWith(`${r.path}[`));
+  return row ?? (f.startsWith('data.') ? rowOf('dataset') : null);  // the data's own fields: csv, x, ...
 }

@@ -24,7 +24,7 @@ export class ExtrasView {
       clear.setAttribute('aria-label', `Clear ${path}`);
       clear.addEventListener('click', () => this.onClear(path));
       const li = el('li');
-      li.append(el('code', { textContent: path }), el('span', { textContent: ` ${text} ` }), clear);
+      li.append(el('code', { textContent: path }), clear, el('span', { textContent: text }));
       return li;
     }));
   }

@@ -198,6 +198,14 @@ $('preset').addEventListener('change', (e) => {
   if (hit) controller.setSpec(hit.run.spec, `Lesson “${hit.lesson.title}”: ${hit.run.label}. ${hit.lesson.text}`);
 });
 
+// A link typed or pasted into this tab (the page's own link updates fire no hashchange).
+addEventListener('hashchange', async () => {
+  if (location.hash === link.hash) return;
+  const next = await decodeLink(location.hash);
+  const bad = next.rejected.length ? ` Not valid, reset to defaults: ${next.rejected.join(', ')}.` : '';
+  controller.setSpec(next.spec, next.problem || `Loaded the experiment from the link.${bad}`);
+});
+
 // Export and import, the CSV file, copying the link.
 const exportCard = mountExportCard({ controller, link, $ });
 

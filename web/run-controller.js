@@ -10,6 +10,7 @@ import { RunView } from './run-view.js';
 import { isRegression } from './spec/data-kinds.js';
 import { clearField } from './spec/extras.js';
 import { fillSpec } from './spec/fill.js';
+import { shapeError } from './spec/shape.js';
 import { deepEqual } from './spec/path.js';
 import { layerRowOf, rowOf, rowOfField, withLayerList, withValue } from './spec/table.js';
 import { Trainer } from './trainer.js';
@@ -63,10 +64,19 @@ export class RunController {
   // --- the spec ---------------------------------------------------------------------------
 
   // A spec from any door (a preset, a file, a link, an embed, Apply best): kept whole.
+  // Returns false (and says why, keeping the spec the page has) when it cannot be shown.
   setSpec(spec, note = '') {
-    this.spec = fillSpec(structuredClone(spec));
+    const filled = fillSpec(structuredClone(spec));
+    const error = shapeError(filled);
+    if (error) {
+      this.host.onError?.(error);
+      this.say({ ...error, message: `This spec was not loaded: ${error.message}.` });
+      return false;
+    }
+    this.spec = filled;
     this.changed(note);
     this.load();
+    return true;
   }
 
   // A control changed (by its key in the table, or a layer list's: "hidden", "act"...): its

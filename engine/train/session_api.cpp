@@ -46,11 +46,13 @@ std::string SessionApi::new_epochs(nlohmann::ordered_json answer) {
 
 std::string SessionApi::load(const std::string& spec_json) {
   return guarded([&] {
-    auto next = std::make_unique<Session>(parse_spec(spec_json));
+    const Spec spec = parse_spec(spec_json);
+    auto next = std::make_unique<Session>(spec);
     session_ = std::move(next);  // the previous run survives a spec that fails
     reported_ = 0;
+    // The spec as given, filled in: a batch_size of 0 ("full") stays 0, not the size it resolves to.
     return new_epochs({{"ok", true},
-                       {"spec", to_json(session_->spec())},
+                       {"spec", to_json(spec)},
                        {"steps_per_epoch", session_->steps_per_epoch()}});
   });
 }

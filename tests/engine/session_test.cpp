@@ -68,6 +68,18 @@ TEST(SessionApi, ErrorsCrossAsDataAndTheRunSurvives) {
   EXPECT_EQ(refused["error"]["field"], "optimizer.learning_rate");
 }
 
+// The load answer is the spec as given, filled in (what `descent spec` prints): a host keeps
+// it as its state, so "full batch" (0) must not come back as the size it resolves to.
+TEST(SessionApi, TheLoadAnswerIsTheSpecAsGivenFilledIn) {
+  descent::SessionApi api;
+  auto full = nlohmann::json::parse(api.load("{\"batch_size\": 0, \"epochs\": 2}"));
+  ASSERT_TRUE(full["ok"]);
+  EXPECT_EQ(full["spec"]["batch_size"], 0);
+  EXPECT_EQ(full["steps_per_epoch"], 1);  // the whole training set in one step
+  const auto filled = descent::to_json(descent::parse_spec(std::string("{\"batch_size\": 0, \"epochs\": 2}")));
+  EXPECT_EQ(full["spec"], nlohmann::json::parse(filled.dump()));
+}
+
 // Found by tests/fuzz/fuzz_spec: a request that is not JSON is quoted in the error, cut to 60
 // bytes; the cut fell inside a 2-byte UTF-8 character (U+078B, bytes DE 8B), the answer's
 // dump threw from inside guarded()'s catch block and the host aborted.

@@ -2,6 +2,7 @@
 // what the engine would fill in without them (explicit weights, a step-drop schedule, CSV or
 // inline data, dev/test counts, a leaky slope, channels, overfit_samples...). Each can be
 // cleared: the field goes and the engine's default takes its place. Pure.
+import { outputFor } from './data-kinds.js';
 import { fillSpec } from './fill.js';
 import { deepEqual, getAt, isObject, setAt } from './path.js';
 import { shownPaths } from './table.js';
@@ -60,5 +61,10 @@ export function clearField(spec, path) {
   let next = spec;
   for (const p of group?.paths ?? [path]) next = setAt(next, p, undefined);
   for (const [p, v] of Object.entries(group?.reset ?? {})) next = setAt(next, p, v);
-  return fillSpec(next);
+  next = fillSpec(next);
+  if (next.data?.source !== spec.data?.source && Array.isArray(next.layers) && next.layers.length) {
+    const L = next.layers.length - 1;  // another data set: the output layer it needs
+    next = setAt(next, `layers[${L}]`, outputFor(next.data, next.layers[L]));
+  }
+  return next;
 }

@@ -39,5 +39,6 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("points", &SessionApi::points)
       .function("weights", &SessionApi::weights)
       .function("loadWeights", &SessionApi::load_weights)
+      .function("landscape", &SessionApi::landscape)
       .function("set", &SessionApi::set);
 }

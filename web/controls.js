@@ -5,7 +5,7 @@
 // keeps its last good value; controls that do not matter for the spec are hidden.
 import { optionName } from './option-names.js';
 import { allowedText, formatText, isAllowed, parseText } from './spec/kinds.js';
-import { ROWS, SECTIONS, rowOf, valueOf } from './spec/table.js';
+import { ESSENTIAL, ROWS, SECTIONS, rowOf, valueOf } from './spec/table.js';
 
 const LR_MIN = -6, LR_MAX = 2;  // log10 bounds of the learning-rate slider
 const el = (tag, props = {}) => Object.assign(document.createElement(tag), props);
@@ -27,16 +27,27 @@ export class Controls {
     Object.assign(this, { rows: {}, inputs: {}, messages: {}, sections: {}, onChange, idPrefix, locked: new Set(locked) });
     if (keys) {
       for (const key of keys) if (rowOf(key)) this.add(rowOf(key), form);
-    } else {
-      for (const section of SECTIONS) {
-        const fieldset = el('fieldset', { className: `section section-${section.id}` });
-        fieldset.append(el('legend', { textContent: section.title }));
-        form.append(fieldset);
-        this.sections[section.id] = fieldset;
-      }
-      for (const row of ROWS) this.add(row, this.sections[row.section]);
-    }
+    } else this.layOut(form);
     this.refresh(spec);
+  }
+
+  // The playground's form: the essential controls first, the rest in sections under
+  // "More settings" (a disclosure; the page remembers it and opens it when a spec sets them).
+  layOut(form) {
+    const essentials = el('fieldset', { className: 'section section-essentials' });
+    essentials.append(el('legend', { textContent: 'Experiment' }));
+    this.more = el('details', { className: 'more-settings' });
+    this.more.append(el('summary', { textContent: 'More settings' }));
+    form.append(essentials, this.more);
+    this.sections.essentials = essentials;
+    for (const section of SECTIONS) {
+      const fieldset = el('fieldset', { className: `section section-${section.id}` });
+      fieldset.append(el('legend', { textContent: section.title }));
+      this.more.append(fieldset);
+      this.sections[section.id] = fieldset;
+    }
+    for (const key of ESSENTIAL) this.add(rowOf(key), essentials);
+    for (const row of ROWS) if (!ESSENTIAL.includes(row.key)) this.add(row, this.sections[row.section]);
   }
 
   add(row, parent) {
@@ -128,7 +139,10 @@ export class Controls {
     message.textContent = text || '';
     message.hidden = !text;
     this.inputs[key].setAttribute('aria-invalid', text ? 'true' : 'false');
-    if (text) this.rows[key].hidden = false;
+    if (text) {
+      this.rows[key].hidden = false;
+      if (this.more?.contains(this.rows[key])) this.more.open = true;  // an error is never out of sight
+    }
     return true;
   }
 

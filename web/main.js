@@ -1,7 +1,7 @@
 // Wires the playground: the link and stored settings, the form (a view onto the spec), the
 // run controller (the worker), the charts and panels. Nothing here trains; the worker does.
 import { BoundaryView } from './boundary.js';
-import { LayersChart } from './charts/layers-chart.js';
+import { LayersCard } from './charts/depth-card.js';
 import { MetricsChart } from './charts/metrics-chart.js';
 import { RateChart } from './charts/rate-chart.js';
 import { Controls } from './controls.js';
@@ -9,18 +9,22 @@ import { mountExportCard } from './export-card.js';
 import { ExtrasView } from './extras-view.js';
 import { LinkKeeper } from './link.js';
 import { NetworkEditor } from './network-editor.js';
+import { typedBox } from './typed-box.js';
 import { optionName } from './option-names.js';
-import { SavedRuns, readSaved } from './persist.js';
+import { KEYS, SavedRuns, readSaved, write } from './persist.js';
 import { DiagnosisPanel } from './panels/diagnosis.js';
 import { GradcheckPanel } from './panels/gradcheck.js';
-import { fillPresets, loadLessons, presetSpec } from './presets.js';
+import { LessonGuide } from './lessons/guide.js';
+import { fillPresets, loadLessons, presetSpec } from './lessons/presets.js';
 import { SPEEDS } from './protocol.js';
 import { mountRecipe } from './recipe/panel.js';
 import { RunController } from './run-controller.js';
-import { describeDifference } from './runs.js';
+import { describeDifference, runName } from './runs.js';
 import { mountSearch } from './search/panel.js';
 import { decodeLink, VIEW_KEYS } from './spec/hash.js';
-import { ROWS, valueOf } from './spec/table.js';
+import { DEFAULT_SPEC } from './spec/fill.js';
+import { deepEqual } from './spec/path.js';
+import { ESSENTIAL, ROWS, valueOf } from './spec/table.js';
 import { mountTrajectories } from './trajectories/panel.js';
 
 const $ = (id) => document.getElementById(id);
@@ -39,7 +43,7 @@ say([...saved.problems, start.problem,
 ].filter(Boolean).join(' '));
 
 const metrics = new MetricsChart($('metrics-chart'));
-const layersChart = new LayersChart($('layers-chart'));
+const layersChart = new LayersCard($('layers-card'), { runEpochs: () => controller.run.totalEpochs });
 const rateChart = new RateChart($('rate-chart'));
 const boundary = new BoundaryView($('boundary'), $('boundary-caption'));
 const diagnosis = new DiagnosisPanel($('diagnosis'));
@@ -61,8 +65,9 @@ const saveRuns = () => {
   const problem = savedRuns.save({ label: runLabel, epochs: controller.run.epochs });
   if (problem) say(problem);
 };
-// Keeps the current run on the chart, faded, and among the runs saved.
-function keep(label) {
+// Keeps the current run on the chart, faded, named "Run n · what", and among the runs saved.
+function keep(what) {
+  const label = runName(metrics.runs(), what);
   if (!metrics.keepRun(label)) return;
   savedRuns.add(label, controller.run.epochs);
   saveRuns();
@@ -79,6 +84,7 @@ const controller = new RunController({
   },
   host: {
     onSpec(spec, note) {
+      if (note) showSettingsOf(spec);
       extrasView.refresh(spec);
       exportCard.refresh(spec);
       $('csv-upload').hidden = spec.data.source !== 'csv';
@@ -107,9 +113,10 @@ const controller = new RunController({
       const error = (accuracy) => (typeof accuracy === 'number' ? 1 - accuracy : null);
       diagnosis.update({ train_error: error(msg.summary.train_accuracy), dev_error: error(msg.summary.dev_accuracy) }, msg.summary.diagnosis);
     },
-    onState(state) {
-      controller.setRunState(state);
-      if (state === 'finished') saveRuns();
+    onRunState(state) {
+      if (state !== 'finished') return;
+      saveRuns();
+      guide.onFinished(controller.loaded, controller.run.epochs);
     },
     onError(error) {
       if (!gradcheckPending) return false;
@@ -137,13 +144,23 @@ const controller = new RunController({
   },
 });
 
-// The form: the table's controls, the network editor, "Also set by this spec", the speed.
+// The form: the essential controls (the data set, its CSV file, the hidden layers, the
+// optimizer...) and "More settings"; "Also set by this spec"; the speed.
 const controls = new Controls($('experiment'), start.spec, (key, value) => controller.edit(key, value));
-const network = new NetworkEditor(controls.sections.network, start.spec, (hidden) => controller.editLayers(hidden));
-controls.sections.network.append(controls.rows.output);
-controls.sections.data.append($('csv-upload'));
+const layersBox = document.createElement('div');
+controls.rows.dataset.after($('csv-upload'), layersBox);
+const network = new NetworkEditor(layersBox, start.spec, (hidden) => controller.editLayers(hidden));
 const extrasView = new ExtrasView($('extras'), (path) => controller.clear(path));
 controller.attach({ controls, network });
+
+// "More settings" stays as the learner left it, and opens when a spec sets any of them.
+controls.more.open = (() => { try { return storage?.getItem(KEYS.moreSettings) === 'open'; } catch { return false; } })();
+controls.more.addEventListener('toggle', () => write(storage, KEYS.moreSettings, controls.more.open ? 'open' : 'closed'));
+function showSettingsOf(spec) {
+  const set = ROWS.some((r) => !ESSENTIAL.includes(r.key) && !deepEqual(valueOf(r, spec), valueOf(r, DEFAULT_SPEC)));
+  if (set) controls.more.open = true;
+}
+if (fromLink) showSettingsOf(start.spec);
 
 const speed = $('speed');
 for (const name of VIEW_KEYS.speed) speed.add(new Option(optionName('speed', name), name));
@@ -166,11 +183,14 @@ $('step').addEventListener('click', () => controller.step('epoch'));
 $('reset').addEventListener('click', () => controller.reset());
 $('experiment').addEventListener('submit', (event) => event.preventDefault());
 
-// Chart tools.
+// Chart tools. The smoothing's beta can be typed too.
+const smoothingBox = typedBox($('smoothing'), { label: 'Smoothing', id: 'smoothing-value' });
+smoothingBox.show('0');
+$('smoothing').after(smoothingBox.box);
 $('metric').addEventListener('change', (e) => metrics.setMetric(e.target.value));
 $('log-scale').addEventListener('change', (e) => metrics.setLogScale(e.target.checked));
 $('smoothing').addEventListener('input', (e) => {
-  $('smoothing-value').textContent = e.target.value;
+  smoothingBox.show(e.target.value);
   metrics.setSmoothing(Number(e.target.value));
   layersChart.setSmoothing(Number(e.target.value));
 });
@@ -180,7 +200,6 @@ $('clear-runs').addEventListener('click', () => {
   saveRuns();
 });
 addEventListener('pagehide', saveRuns);
-$('layer-stat').addEventListener('change', (e) => layersChart.setStat(e.target.value));
 $('gradcheck-run').addEventListener('click', () => {
   gradcheckPending = true;
   gradcheck.showRunning();
@@ -193,9 +212,12 @@ loadLessons(document.baseURI).then((list) => {
   lessons = list;
   fillPresets($('preset'), lessons);
 }, () => say('The lesson presets could not be loaded.'));
+const guide = new LessonGuide($('lesson-guide'), { train: (spec, note) => controller.trainSpec(spec, note) });
 $('preset').addEventListener('change', (e) => {
   const hit = presetSpec(lessons, e.target.value);
-  if (hit) controller.setSpec(hit.run.spec, `Lesson “${hit.lesson.title}”: ${hit.run.label}. ${hit.lesson.text}`);
+  if (!hit) return;
+  guide.open(hit.lesson);
+  controller.setSpec(hit.run.spec, `Lesson “${hit.lesson.title}”: ${hit.run.label}. Its guide is beside the chart.`);
 });
 
 // A link typed or pasted into this tab (the page's own link updates fire no hashchange).
@@ -228,7 +250,7 @@ const recipe = mountRecipe($('recipe'), lab);
 
 // For test authors and the console: the spec, the live charts' series, read from the page.
 window.descent = {
-  chart: metrics, metrics, layersChart, rateChart, boundary, trajectories, search, recipe, controller,
+  chart: metrics, metrics, layersChart, rateChart, boundary, trajectories, search, recipe, controller, guide,
   get spec() { return structuredClone(controller.spec); },
   get loadedSpec() { return structuredClone(controller.loaded); },
   // The controls' values by their keys in the short link ({ lr: 0.1, batch: 32, ... }).

@@ -3,7 +3,7 @@
 // what is read back is validated, never trusted: a bad or oversized entry is ignored and the
 // reason is returned for the page to show. Pure but for the storage object passed in.
 
-export const KEYS = Object.freeze({ settings: 'descent:settings', runs: 'descent:runs' });
+export const KEYS = Object.freeze({ settings: 'descent:settings', runs: 'descent:runs', moreSettings: 'descent:more-settings' });
 export const LIMITS = Object.freeze({
   runs: 10,               // the newest completed runs kept
   points: 1000,           // epochs per run, evenly thinned (a chart is a few hundred pixels wide)

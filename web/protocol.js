@@ -17,7 +17,8 @@ export const ToWorker = Object.freeze({
   exportWeights: 'exportWeights',  // the current weights as JSON
   importWeights: 'importWeights',  // { weights }: set the current weights
   surface: 'surface',      // { requestId, request }: optimizer paths on a classic surface
-  landscape: 'landscape',  // { requestId, request }: the network's loss landscape (trains runs)
+  landscape: 'landscape',  // { requestId, request }: the network's loss landscape: of the current
+                           // run's recorded path (no request.spec), or of fresh runs of request.spec
   trial: 'trial',          // { requestId, spec }: train spec to its end in a session of its own
   search: 'search',        // { requestId, request }: the engine's search helpers (plan, zoom,
                            // sensitivity, lr_range), request.kind says which

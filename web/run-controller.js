@@ -24,9 +24,9 @@ export class RunController {
   //   onReplacing({ spec, next, epochs })  a new spec replaces the run of spec (the host may keep it)
   //   onLoaded(msg)                 a run is at epoch 0
   //   onProgress(msg)               epochs and the summary, after the chart has them
-  //   onState(state)                the worker's run state; the host then calls setRunState
   //   onError(error) -> handled?    an engine error the host shows itself (e.g. its panel's)
-  //   onRunState(state)             the run's state as shown changed (blocked among them)
+  //   onRunState(state)             the run's state as shown changed (blocked among them), after
+  //                                 the epochs and the summary that led to it
   //   onPoints, onGrid, onGradcheck, onWeights, onRestart(reason), onMetric(name)
   constructor({ workerUrl, supervised = false, elements, metrics, host = {} }) {
     Object.assign(this, { metrics, host, elements, controls: null, network: null });
@@ -77,6 +77,11 @@ export class RunController {
     this.changed(note);
     this.load();
     return true;
+  }
+
+  // A spec from a door, then trained as soon as the engine has it (a lesson's guided run).
+  trainSpec(spec, note = '') {
+    if (this.setSpec(spec, note)) this.trainOnLoad = true;
   }
 
   // A control changed (by its key in the table, or a layer list's: "hidden", "act"...): its
@@ -134,8 +139,13 @@ export class RunController {
     return !this.problem && !this.pending && deepEqual(this.loaded, this.spec);
   }
 
+  // Train; after a finished run, Train again: back to the same initial weights, then train.
   train() {
-    if (this.ready) this.trainer.train();
+    if (!this.ready) return;
+    if (this.run.state === 'finished') {
+      this.trainOnLoad = true;
+      this.reset();
+    } else this.trainer.train();
   }
 
   pause() { this.trainer.pause(); }
@@ -166,6 +176,8 @@ export class RunController {
   // --- from the worker --------------------------------------------------------------------
 
   onLoaded(msg) {
+    this.releaseState(false);
+    this.summarised = false;
     if (msg.spec && this.loaded) this.host.onReplacing?.({ spec: this.loaded, next: msg.spec, epochs: this.run.epochs });
     if (msg.spec) {
       // The engine's filled spec is the truth; it equals ours unless the page changed since.
@@ -188,6 +200,10 @@ export class RunController {
     this.metrics.append(msg.epochs);
     this.host.onLoaded?.(msg);
     this.render();
+    if (this.trainOnLoad) {
+      this.trainOnLoad = false;
+      this.trainer.train();
+    }
   }
 
   onProgress(msg) {
@@ -198,17 +214,35 @@ export class RunController {
     }
     this.run.stepsPerSecond = msg.stepsPerSecond;
     if (msg.summary) {
+      this.summarised = true;
       this.run.stopMessage = msg.summary.stopped === 'epochs' ? '' : msg.summary.message;
       if (msg.summary.best_epoch !== null && msg.summary.best_epoch !== undefined) this.metrics.markEarlyStop(msg.summary.best_epoch);
     }
     this.host.onProgress?.(msg);
+    if (this.held && (this.held !== 'finished' || this.summarised)) this.releaseState(true);
     this.render();
   }
 
+  // The worker says "paused" or "finished" just before it posts the last epochs (and the
+  // summary): the state is held until they come (or briefly, if they do not), so the status
+  // line never shows "Finished" beside an older epoch, and listeners hear the epochs, then
+  // the summary, then the state.
   onState(state) {
     if (this.problem) return;  // the old run's state after a refused load: not this spec's
-    if (this.host.onState) this.host.onState(state);
-    else this.setRunState(state);
+    this.releaseState(true);
+    if (state === 'paused' || (state === 'finished' && !this.summarised)) {
+      this.held = state;
+      this.holdTimer = setTimeout(() => this.releaseState(true), 200);
+      return;
+    }
+    this.setRunState(state);
+  }
+
+  releaseState(apply) {
+    clearTimeout(this.holdTimer);
+    const state = this.held;
+    this.held = null;
+    if (state && apply) this.setRunState(state);
   }
 
   restarted(reason) {
@@ -230,6 +264,8 @@ export class RunController {
   }
 
   block(error) {
+    this.releaseState(false);
+    this.trainOnLoad = false;
     this.pending = null;
     this.problem = error;
     this.say(error);

@@ -6,7 +6,7 @@ const WORDS = { idle: 'Ready', running: 'Training', paused: 'Paused', finished: 
 
 export class RunView {
   constructor({ buttons, progress, status }) {
-    Object.assign(this, { buttons, progress, status });
+    Object.assign(this, { buttons, progress, status, trainTitle: buttons.train.title });
     this.started = 0;
     this.elapsed = 0;
   }
@@ -28,7 +28,10 @@ export class RunView {
   draw({ runState, latest, totalEpochs, stepsPerSecond, stopMessage, regression, problem }) {
     const busy = runState === 'running' || runState === 'loading' || runState === 'blocked';
     const done = runState === 'finished';
-    this.buttons.train.disabled = busy || done;
+    this.buttons.train.disabled = busy;
+    // After a finished run, Train trains again from the same initial weights.
+    this.buttons.train.textContent = done ? 'Train again' : 'Train';
+    this.buttons.train.title = done ? 'Back to epoch 0 with the same initial weights, and train' : this.trainTitle;
     this.buttons.pause.disabled = runState !== 'running';
     for (const step of [this.buttons.stepBatch, this.buttons.step]) if (step) step.disabled = busy || done;  // lessons have none
     this.buttons.reset.disabled = runState === 'loading';

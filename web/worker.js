@@ -226,8 +226,10 @@ const handlers = {
   [ToWorker.surface]({ requestId, request }) {
     answerRequest(requestId, () => engine.surfacePaths(JSON.stringify(request)));
   },
+  // With a spec: fresh runs of it. Without: the path this worker's run recorded as it
+  // trained (other optimizers' runs optional); the run itself goes on as it was.
   [ToWorker.landscape]({ requestId, request }) {
-    answerRequest(requestId, () => engine.landscape(JSON.stringify(request)));
+    answerRequest(requestId, () => (request.spec ? engine.landscape(JSON.stringify(request)) : session.landscape(JSON.stringify(request))));
   },
   [ToWorker.trial]({ requestId, spec }) {
     answerRequest(requestId, () => runTrial(engine, spec));

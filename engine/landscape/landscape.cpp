@@ -40,6 +40,7 @@ struct Request {
 struct Trajectory {
   std::vector<Vector<double>> thetas;  // (P) each: the first and the last always
   std::vector<double> losses;          // the training loss of each snapshot
+  std::vector<long long> steps;        // the step after which each snapshot was taken
   std::string stopped;                 // why the run ended early, if it did
 };
 
@@ -51,6 +52,29 @@ auto under(const std::string& prefix, Fn fn) {
   } catch (const SpecError& e) {
     throw SpecError(prefix + e.field(), e.given(), e.allowed());
   }
+}
+
+// runs: [{label, optimizer}], min to max of them (allowed says so); a run's optimizer replaces
+// fallback, its missing keys taking the engine's defaults as in a spec. A missing label is the
+// optimizer's name.
+std::vector<RunRequest> parse_runs(const json& runs, const OptimizerSpec& fallback, size_t min, size_t max,
+                                   const std::string& allowed) {
+  if (runs.size() < min || runs.size() > max) throw SpecError("runs", std::to_string(runs.size()) + " runs", allowed);
+  std::vector<RunRequest> out;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    RunRequest run{"", fallback};
+    const std::string path = "runs[" + std::to_string(i) + "]";
+    Fields g(runs[i], path);
+    run.label = g.text("label", "", 100);
+    if (g.has("optimizer")) {  // read as a spec's optimizer: the same checks and messages
+      const json alone = {{"optimizer", runs[i].at("optimizer")}};
+      run.optimizer = under(path + ".", [&] { return parse_spec(alone); }).optimizer;
+    }
+    g.finish();
+    if (run.label.empty()) run.label = kOptimizerNames.name(run.optimizer.config.kind);
+    out.push_back(run);
+  }
+  return out;
 }
 
 Request parse_request(const std::string& text) {
@@ -75,24 +99,10 @@ Request parse_request(const std::string& text) {
   r.record_every = f.integer("record_every", 0, 1, 1000000);
   r.resolution = f.integer("resolution", r.resolution, 5, 81);
   r.margin = f.number("margin", r.margin, 0.0, 5.0);
-  const json* runs = f.array("runs");
-  if (runs && (runs->empty() || runs->size() > kMaxRuns))
-    throw SpecError("runs", std::to_string(runs->size()) + " runs", "allowed: 1 to " + std::to_string(kMaxRuns) + " runs");
-  for (size_t i = 0; i < (runs ? runs->size() : 1); ++i) {  // no runs: one, the spec as it is
-    RunRequest run{"", r.spec.optimizer};
-    if (runs) {
-      const std::string path = "runs[" + std::to_string(i) + "]";
-      Fields g((*runs)[i], path);
-      run.label = g.text("label", "", 100);
-      if (g.has("optimizer")) {  // read as a spec's optimizer: the same checks and messages
-        const json alone = {{"optimizer", (*runs)[i].at("optimizer")}};
-        run.optimizer = under(path + ".", [&] { return parse_spec(alone); }).optimizer;
-      }
-      g.finish();
-    }
-    if (run.label.empty()) run.label = kOptimizerNames.name(run.optimizer.config.kind);
-    r.runs.push_back(run);
-  }
+  const json* runs = f.array("runs");  // none: one run, the spec as it is
+  r.runs = runs ? parse_runs(*runs, r.spec.optimizer, 1, kMaxRuns, "allowed: 1 to " + std::to_string(kMaxRuns) + " runs")
+                : std::vector<RunRequest>{{"", r.spec.optimizer}};
+  if (r.runs[0].label.empty()) r.runs[0].label = kOptimizerNames.name(r.runs[0].optimizer.config.kind);
   f.finish();
   return r;
 }
@@ -124,6 +134,7 @@ Trajectory record(Session& s, int every) {
     const Vector<float>& theta = s.network().params.theta;
     t.thetas.push_back(theta.cast<double>());
     t.losses.push_back(s.training_loss_at(theta));
+    t.steps.push_back(s.steps());
   };
   keep();
   while (!s.finished()) {
@@ -169,14 +180,12 @@ std::vector<Trajectory> train_runs(const Request& r, std::unique_ptr<Session>& f
   return runs;
 }
 
-std::string answer(const std::string& request_json) {
-  const auto start = std::chrono::steady_clock::now();
-  const Request r = parse_request(request_json);
-  std::unique_ptr<Session> first;
-  int every = 0;
-  std::vector<Trajectory> runs = train_runs(r, first, every);
-
-  // One plane for every run: all snapshots, through the first run's final weights.
+// One plane for every run (all their snapshots, through the first run's final weights), each
+// run's path on it, the loss over the grid around them, and along the first run's straight
+// line from its initial to its final weights. session: the first run's, which evaluates the
+// plane and the line; its weights stay as they are. The snapshots move out of runs.
+ojson draw(Session& session, std::vector<Trajectory>& runs, const std::vector<std::string>& labels, int resolution,
+           double margin) {
   const Vector<double> theta0 = runs[0].thetas.front(), theta_final = runs[0].thetas.back();  // (P)
   std::vector<Vector<double>> all;  // the snapshots move here: the budget counts them once
   for (Trajectory& t : runs) std::move(t.thetas.begin(), t.thetas.end(), std::back_inserter(all));
@@ -192,13 +201,13 @@ std::string answer(const std::string& request_json) {
       for (int c = 0; c < 2; ++c) lo[c] = std::min(lo[c], ab(c)), hi[c] = std::max(hi[c], ab(c));
       points.push_back({ab(0), ab(1), number(runs[k].losses[i])});
     }
-    ojson a = {{"label", r.runs[k].label}, {"points", points}, {"final_train_loss", number(runs[k].losses.back())}};
+    ojson a = {{"label", labels[k]}, {"points", points}, {"steps", runs[k].steps},
+               {"final_train_loss", number(runs[k].losses.back())}};
     if (!runs[k].stopped.empty()) a["stopped"] = runs[k].stopped;
     run_answers.push_back(a);
   }
 
-  Session& session = *first;  // its weights stay the first run's final ones
-  const PlaneGrid grid = grid_around(lo, hi, r.resolution, r.margin);
+  const PlaneGrid grid = grid_around(lo, hi, resolution, margin);
   Vector<float> theta(plane.origin.size());
   std::vector<double> values;
   values.reserve(static_cast<size_t>(grid.resolution) * grid.resolution);
@@ -213,17 +222,107 @@ std::string answer(const std::string& request_json) {
     ts.push_back(t);
     line.push_back(session.training_loss_at(theta));
   }
-
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return ojson{{"ok", true},
-               {"plane", {{"explained", {plane.explained1, plane.explained2}}}},
-               {"record_every", every},
+  return ojson{{"plane", {{"explained", {plane.explained1, plane.explained2}}}},
                {"grid", {{"resolution", grid.resolution}, {"alpha", {grid.a0, grid.a1}},
                          {"beta", {grid.b0, grid.b1}}, {"values", numbers(values)}}},
                {"runs", run_answers},
-               {"line", {{"t", ts}, {"loss", numbers(line)}}},
-               {"seconds", seconds}}
+               {"line", {{"t", ts}, {"loss", numbers(line)}}}};
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string answer(const std::string& request_json) {
+  const auto start = std::chrono::steady_clock::now();
+  const Request r = parse_request(request_json);
+  std::unique_ptr<Session> first;
+  int every = 0;
+  std::vector<Trajectory> runs = train_runs(r, first, every);
+  std::vector<std::string> labels;
+  for (const RunRequest& run : r.runs) labels.push_back(run.label);
+  const ojson drawn = draw(*first, runs, labels, r.resolution, r.margin);  // first's weights: its final ones
+  return ojson{{"ok", true},
+               {"plane", drawn["plane"]},
+               {"record_every", every},
+               {"grid", drawn["grid"]},
+               {"runs", drawn["runs"]},
+               {"line", drawn["line"]},
+               {"seconds", seconds_since(start)}}
       .dump();
+}
+
+// ---- The landscape of a session's own run -------------------------------------------------
+
+constexpr size_t kMaxOtherRuns = kMaxRuns - 1;
+
+// At most this many snapshots of each of `runs` runs of P parameters, within the budget.
+int points_per_run(size_t runs, Eigen::Index P) {
+  const double fits = kMaxSnapshotBytes / (8.0 * static_cast<double>(runs) * static_cast<double>(P));
+  const int n = static_cast<int>(std::min<double>(kMaxSnapshotsPerRun, fits));
+  if (n < 2)
+    throw SpecError("layers", std::to_string(P) + " parameters",
+                    "allowed: at most " + std::to_string(static_cast<long long>(kMaxSnapshotBytes / (16.0 * runs))) +
+                        " parameters for a landscape of " + std::to_string(runs) + " runs");
+  return n;
+}
+
+// The path s recorded (at most max_points of it), each snapshot's training loss computed by
+// s, and why the run ended early (diverged, early stopping) if it did.
+Trajectory recorded(Session& s, int max_points) {
+  Trajectory t;
+  s.path(max_points, t.thetas, t.steps);
+  Vector<float> theta(s.network().params.size());  // (P)
+  for (const Vector<double>& snapshot : t.thetas) {
+    theta = snapshot.cast<float>();  // exact: the snapshots were float
+    t.losses.push_back(s.training_loss_at(theta));
+  }
+  if (s.finished()) {
+    const RunSummary summary = s.summary();
+    if (summary.stopped != "epochs") t.stopped = summary.message;
+  }
+  return t;
+}
+
+std::string own_run_answer(Session& session, const std::string& request_json) {
+  const auto start = std::chrono::steady_clock::now();
+  const json doc = json::parse(request_json, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object())
+    throw SpecError("request", Fields::show(doc.is_discarded() ? json(request_json) : doc),
+                    "allowed: a JSON object {label, runs, resolution, margin}");
+  if (session.steps() == 0)
+    return failure("run", "0 steps", "allowed: a run that has taken at least one step",
+                   "the run has not trained yet: train it, then draw its landscape");
+  Fields f(doc, "");
+  const std::string label = f.text("label", "This run", 100);
+  const json* others = f.array("runs");
+  const std::vector<RunRequest> requests =
+      others ? parse_runs(*others, session.spec().optimizer, 0, kMaxOtherRuns,
+                          "allowed: at most " + std::to_string(kMaxOtherRuns) + " other runs")
+             : std::vector<RunRequest>{};
+  const int resolution = f.integer("resolution", 41, 5, 81);
+  const double margin = f.number("margin", 0.2, 0.0, 5.0);
+  f.finish();
+
+  const Eigen::Index P = session.network().params.size();
+  const int max_points = points_per_run(requests.size() + 1, P);
+  std::vector<Trajectory> runs{recorded(session, max_points)};
+  std::vector<std::string> labels{label};
+  for (const RunRequest& run : requests) {  // the same data, initial weights and batch order
+    Spec spec = session.spec();
+    spec.optimizer = run.optimizer;
+    spec.record_every = 0;
+    const auto other = under("spec.", [&] { return std::make_unique<Session>(spec); });
+    while (!other->finished() && other->steps() < session.steps())
+      other->step(static_cast<int>(std::min<long long>(session.steps() - other->steps(), 1 << 20)));
+    runs.push_back(recorded(*other, max_points));
+    labels.push_back(run.label);
+  }
+  ojson a = {{"ok", true}, {"steps", session.steps()}, {"epoch", session.epoch()}, {"finished", session.finished()}};
+  const ojson drawn = draw(session, runs, labels, resolution, margin);
+  for (auto it = drawn.begin(); it != drawn.end(); ++it) a[it.key()] = *it;
+  a["seconds"] = seconds_since(start);
+  return a.dump();
 }
 
 }  // namespace
@@ -245,6 +344,11 @@ void evaluate_plane(Session& session, const Plane& plane, const PlaneGrid& grid,
 
 std::string landscape(const std::string& request_json) {
   return guarded([&] { return answer(request_json); }, "out of memory: the landscape is too large for this host");
+}
+
+std::string run_landscape(Session& session, const std::string& request_json) {
+  return guarded([&] { return own_run_answer(session, request_json); },
+                 "out of memory: the landscape is too large for this host");
 }
 
 }  // namespace descent

@@ -34,6 +34,20 @@ namespace descent {
 // Errors: {"ok": false, "error": {field, given, allowed, message}}.
 std::string landscape(const std::string& request_json);
 
+// The loss landscape of a run already trained (or part-trained): the path session recorded
+// as it trained (Session::path), with other optimizers' runs beside it if asked. JSON in,
+// JSON out; never throws. Request: {"label": the session's run ("This run"), "runs":
+// [{"label", "optimizer"}] (0 to 3 other runs: the session's spec with that optimizer, from
+// the same initial weights and batch order, for as many steps as the session has taken),
+// "resolution": 5..81 (41), "margin": 0..5 (0.2)}. Answer: as landscape()'s without
+// record_every, the session's run first, each run with "steps" (the step of each point), and
+// {"steps", "epoch", "finished"} of the session. The plane's origin is the session's current
+// weights, the last point of its path: that point's loss is the training loss the session
+// reports for them (history().back().train_loss at the end of an epoch). The session's
+// weights, history and batch order stay as they were. A session that has taken no step:
+// {"ok": false, "error": {"field": "run", ...}}.
+std::string run_landscape(Session& session, const std::string& request_json);
+
 // An R x R grid of the plane: alpha from a0 to a1, beta from b0 to b1.
 struct PlaneGrid {
   int resolution = 41;  // R >= 2

@@ -13,7 +13,7 @@ constexpr size_t kMaxBins = 5;
 
 struct Course {
   const char* name;
-  int priority;  // 1 tune first ... 4 almost never
+  int priority;  // 1 tune first ... 4 almost never; 0 not in the course's list (JSON null)
   const char* note;
 };
 
@@ -27,8 +27,8 @@ constexpr Course kCourse[] = {
     {"decay_rate", 3, "Third priority: learning-rate decay."},
     {"beta2", 4, "Adam's beta2 is almost never tuned (0.999)."},
     {"epsilon", 4, "Adam's epsilon is almost never tuned (1e-8)."},
-    {"l2", 2, "Not in the course's list: regularisation is tuned once the dev error shows variance."},
-    {"keep_prob", 2, "Not in the course's list: dropout is tuned once the dev error shows variance."},
+    {"l2", 0, "Not in the course's list: regularisation is tuned once the dev error shows variance."},
+    {"keep_prob", 0, "Not in the course's list: dropout is tuned once the dev error shows variance."},
 };
 
 const Course& course(const std::string& name) {
@@ -86,7 +86,8 @@ nlohmann::ordered_json sensitivity(Fields& f) {
   nlohmann::ordered_json ranking = nlohmann::ordered_json::array();
   for (const auto& [eta2, i] : explained) {
     const Course& c = course(params[i].name);
-    ranking.push_back({{"name", params[i].name}, {"explained", eta2}, {"course_priority", c.priority},
+    const nlohmann::ordered_json priority = c.priority > 0 ? nlohmann::ordered_json(c.priority) : nlohmann::ordered_json(nullptr);
+    ranking.push_back({{"name", params[i].name}, {"explained", eta2}, {"course_priority", priority},
                        {"course_note", c.note}});
   }
   return {{"ok", true}, {"ranking", std::move(ranking)}, {"trials_used", used.size()}};

@@ -12,6 +12,7 @@
 #include "init/init.h"
 #include "optim/optimizer_config.h"
 #include "train/memory_budget.h"
+#include "train/run_diagnosis.h"
 #include "train/session_checks.h"
 #include "train/train_step.h"
 
@@ -42,6 +43,18 @@ Spec with_batch_size(Spec spec, const Splits& s) {
   check_sizes(spec, s);
   check_memory(spec, s);
   return spec;
+}
+
+// Snapshots the run's path can hold: Session::kPathCapacity, fewer when a snapshot is large
+// or the run leaves little room in the engine's memory; an even number, or 0 (no buffer: the
+// path is then the initial and the current weights).
+int path_capacity(const Spec& spec, const Splits& s, Eigen::Index P) {
+  const double room = kMemoryLimitBytes - kMemoryReserveBytes - estimate_memory(spec, s).total();
+  const double bytes = std::min(Session::kPathBytes, room);
+  const double fits = bytes / (sizeof(Session::T) * static_cast<double>(std::max<Eigen::Index>(1, P)));
+  int n = static_cast<int>(std::min<double>(Session::kPathCapacity, std::max(0.0, fits)));
+  n -= n % 2;
+  return n >= 4 ? n : 0;
 }
 
 }  // namespace
@@ -81,6 +94,7 @@ Session::Session(const Spec& spec, Splits splits)
   theta_good_ = theta0_;
   theta_best_ = theta0_;
   optimizer_ = make_optimizer<T>(spec.optimizer.config, net_.params.size());
+  path_.resize(net_.params.size(), path_capacity(spec_, splits_, net_.params.size()));
   order_.resize(m_train);
   const size_t records = static_cast<size_t>(std::min(spec.epochs, 10000)) + 1;
   history_.reserve(records);
@@ -116,6 +130,9 @@ void Session::reset() {
   history_.clear();
   layer_stats_.clear();
   step_log_.clear();
+  path_count_ = 0;
+  path_stride_ = 1;
+  record_path();  // the initial weights, step 0
   history_.push_back(evaluate());
   observe_for_early_stopping();  // the untrained weights are a candidate too
   begin_epoch();
@@ -148,6 +165,7 @@ int Session::step(int max_steps) {
     if (!train_batch(first, m)) break;
     ++taken;
     ++step_;
+    if (step_ % path_stride_ == 0) record_path();  // before end_epoch(), which may restore weights
     if (++batch_in_epoch_ == batches_per_epoch_) end_epoch();
   }
   return taken;
@@ -229,8 +247,7 @@ RunSummary Session::summary() const {
     s.best_epoch = early_stopping_.best_epoch();
     s.final = history_[static_cast<size_t>(s.best_epoch)];
   }
-  const double dev_error = std::isnan(s.final.dev_error) ? s.final.train_error : s.final.dev_error;
-  s.diagnosis = diagnose(s.final.train_error, dev_error, spec_.bayes_error);
+  s.diagnosis = diagnose_session(*this, s.final, stopped_ == "diverged");  // no dev set: variance unknown
   initial_loss_check(history_.front().train_loss, net_.loss_kind(), net_.outputs(), s);
   s.overfit_samples = spec_.overfit_samples;
   return s;
@@ -246,6 +263,42 @@ double Session::training_loss_at(const Vector<T>& theta) {
   const double loss = net_.loss(Y_train_);
   net_.params.theta = theta_held_;
   return loss;
+}
+
+void Session::record_path() {
+  if (path_.cols() == 0) return;
+  if (path_count_ == path_.cols()) {  // full: keep steps 0, 2s, 4s, ... and double s
+    for (int i = 1; i < path_count_ / 2; ++i) path_.col(i) = path_.col(2 * i);
+    path_count_ /= 2;
+    path_stride_ *= 2;
+    if (step_ % path_stride_ != 0) return;
+  }
+  path_.col(path_count_++) = net_.params.theta;
+}
+
+void Session::path(int max_points, std::vector<Vector<double>>& thetas, std::vector<long long>& steps) const {
+  if (max_points < 2)
+    throw std::invalid_argument("[Session::path]: max_points is " + std::to_string(max_points) + "; allowed: 2 or more");
+  const Vector<T>& now = net_.params.theta;  // (P)
+  // The snapshots (without a buffer: the initial weights alone), then the current weights
+  // unless the last snapshot was taken after this step and holds them.
+  const int kept = std::max(1, path_count_);
+  const bool last_is_now = path_count_ > 0 && (path_count_ - 1) * path_stride_ == step_ &&
+                           path_.col(path_count_ - 1) == now;
+  const int total = kept + (last_is_now ? 0 : 1);
+  const int n = std::min(total, max_points);
+  thetas.clear();
+  steps.clear();
+  for (int k = 0; k < n; ++k) {
+    const int i = n == total ? k : static_cast<int>(std::lround(static_cast<double>(k) * (total - 1) / (n - 1)));
+    if (i == kept) {  // the current weights
+      thetas.push_back(now.cast<double>());
+      steps.push_back(step_);
+    } else {
+      thetas.push_back(path_count_ > 0 ? Vector<double>(path_.col(i).cast<double>()) : Vector<double>(theta0_.cast<double>()));
+      steps.push_back(path_count_ > 0 ? i * path_stride_ : 0);
+    }
+  }
 }
 
 GradcheckReport Session::gradient_check(int max_examples, int max_per_block) const {

@@ -63,6 +63,20 @@ class Session {
   // which the next step overwrites anyway, are used. No allocation after the first call.
   double training_loss_at(const Vector<T>& theta);
 
+  // The run's path through weight space, for its loss landscape (landscape/landscape.h):
+  // theta after steps 0, s, 2s, ... (s = path_stride()), in a buffer of at most kPathCapacity
+  // snapshots and kPathBytes, allocated once. When it is full every other snapshot goes and
+  // s doubles, so the snapshots stay evenly spaced over the whole run; a step copies theta
+  // into a column now and then and never allocates.
+  static constexpr int kPathCapacity = 200;               // even: thinning halves it exactly
+  static constexpr double kPathBytes = 16.0 * (1 << 20);  // P floats a snapshot
+  int path_size() const { return path_count_; }
+  long long path_stride() const { return path_stride_; }
+  // At most max_points (>= 2) of the path, evenly chosen, in double: always the first
+  // snapshot (the initial weights) and, last, the current weights (the run's final ones once
+  // it is finished), whether or not a snapshot holds them. steps: the step of each.
+  void path(int max_points, std::vector<Vector<double>>& thetas, std::vector<long long>& steps) const;
+
  private:
   Session(const Spec& spec, Splits splits);
   void begin_epoch();
@@ -98,6 +112,11 @@ class Session {
   std::vector<EpochMetrics> history_;
   std::vector<LayerStats> layer_stats_;  // L per epoch record
   std::vector<StepMetrics> step_log_;
+
+  void record_path();   // theta into the path's next column (thinning it first when full)
+  Matrix<T> path_;      // (P x capacity): column i is theta after step i * path_stride_
+  int path_count_ = 0;  // columns in use
+  long long path_stride_ = 1;
 };
 
 }  // namespace descent

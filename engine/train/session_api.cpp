@@ -5,8 +5,10 @@
 #include <sstream>
 
 #include "gradcheck/report_json.h"
+#include "landscape/landscape.h"
 #include "spec/answer.h"
 #include "train/decision_grid.h"
+#include "train/run_diagnosis.h"
 #include "train/weights_json.h"
 
 namespace descent {
@@ -34,12 +36,16 @@ std::string SessionApi::new_epochs(nlohmann::ordered_json answer) {
     answer["steps_log"] = std::move(records);
     log.clear();  // keeps its capacity: the next steps do not allocate
   }
-  if (session_->finished()) answer["summary"] = to_json(session_->summary());
+  bool diverged = false;
+  if (session_->finished()) {
+    const RunSummary summary = session_->summary();
+    diverged = summary.stopped == "diverged";
+    answer["summary"] = to_json(summary);
+  }
   if (!history.empty()) {  // the diagnosis of the latest epoch, as the run goes
     const auto& e = history.back();
     if (!std::isnan(e.train_error) && session_->network().loss_kind() != LossKind::mean_squared_error)
-      answer["diagnosis"] = to_json(diagnose(e.train_error, std::isnan(e.dev_error) ? e.train_error : e.dev_error,
-                                             session_->spec().bayes_error));
+      answer["diagnosis"] = to_json(diagnose_session(*session_, e, diverged));
   }
   return answer.dump();
 }
@@ -138,6 +144,11 @@ std::string SessionApi::load_weights(const std::string& weights_json) {
     weights_from_json(session_->network().params, j);
     return nlohmann::ordered_json{{"ok", true}}.dump();
   });
+}
+
+std::string SessionApi::landscape(const std::string& request_json) {
+  if (!session_) return failure("", "", "", "no experiment loaded");
+  return run_landscape(*session_, request_json);  // never throws
 }
 
 std::string SessionApi::set(const std::string& key, double value) {

@@ -32,6 +32,9 @@ class SessionApi {
   // The current weights ({ok, weights: {format, version, blocks}}), and loading them back.
   std::string weights();
   std::string load_weights(const std::string& weights_json);
+  // The loss landscape of this run's recorded path, other optimizers' runs optional
+  // (landscape/landscape.h, run_landscape). The run goes on as it was.
+  std::string landscape(const std::string& request_json);
   // Changes a hyperparameter during a run ("learning_rate"). Answer: {ok}.
   std::string set(const std::string& key, double value);
 

@@ -21,12 +21,39 @@ struct RunSummary {
   int overfit_samples = 0;         // > 0 when the run was the "overfit a small sample" check
 };
 
+inline nlohmann::ordered_json to_json(const LearningRateVerdict& v) {
+  return {{"verdict", v.verdict},         {"alpha", metric_value(v.alpha)},
+          {"epochs", v.epochs},           {"window", v.window},
+          {"initial_loss", metric_value(v.initial_loss)}, {"final_loss", metric_value(v.final_loss)},
+          {"min_loss", metric_value(v.min_loss)},
+          {"window_low", metric_value(v.window_low)},     {"window_high", metric_value(v.window_high)},
+          {"rises", metric_value(v.rises)},               {"falls", metric_value(v.falls)},
+          {"early_drop", metric_value(v.early_drop)},     {"late_drop", metric_value(v.late_drop)},
+          {"dead", metric_value(v.dead)},                 {"dead_at_start", metric_value(v.dead_at_start)},
+          {"diverged", v.diverged},
+          {"evidence", v.evidence},
+          {"recipe", v.recipe}};
+}
+
+// with_test_set shares the run's learning-rate verdict: it is written once, at the top.
 inline nlohmann::ordered_json to_json(const Diagnosis& d) {
-  return {{"bayes_error", d.bayes_error},
-          {"avoidable_bias", metric_value(d.avoidable_bias)},
-          {"variance", metric_value(d.variance)},
-          {"case", d.case_name},
-          {"recipe", d.recipe}};
+  nlohmann::ordered_json j = {{"bayes_error", d.bayes_error},
+                              {"train_error", metric_value(d.train_error)},
+                              {"dev_error", metric_value(d.dev_error)},
+                              {"test_error", metric_value(d.test_error)},
+                              {"avoidable_bias", metric_value(d.avoidable_bias)},
+                              {"variance", metric_value(d.variance)},
+                              {"variance_known", d.variance_known},
+                              {"dev_set", d.dev_set},
+                              {"case", d.case_name},
+                              {"headline", d.headline},
+                              {"recipe", d.recipe},
+                              {"learning_rate", to_json(d.learning_rate)}};
+  if (!d.with_test_set.empty()) {
+    j["with_test_set"] = to_json(d.with_test_set.front());
+    j["with_test_set"].erase("learning_rate");
+  }
+  return j;
 }
 
 inline nlohmann::ordered_json to_json(const RunSummary& s) {

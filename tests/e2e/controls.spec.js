@@ -91,9 +91,9 @@ test('runs are compared: the previous run stays, named by what differed', async 
   await trainToEnd(page);
   await page.getByLabel('Optimizer', { exact: true }).selectOption('adam');
   await expect(status(page)).toContainText('Ready · epoch 0 of 20');
-  await expect.poll(() => page.evaluate(() => window.descent.metrics.runs())).toEqual(['Gradient descent']);
+  await expect.poll(() => page.evaluate(() => window.descent.metrics.runs())).toEqual(['Run 1 · Gradient descent']);
   const legend = await page.evaluate(() => window.descent.metrics.chart.data.datasets.map((d) => d.label));
-  expect(legend.some((l) => l.startsWith('Gradient descent'))).toBe(true);
+  expect(legend.some((l) => l.startsWith('Run 1 · Gradient descent · '))).toBe(true);
   await page.getByRole('button', { name: 'Clear compared runs' }).click();
   expect(await page.evaluate(() => window.descent.metrics.runs())).toEqual([]);
 });

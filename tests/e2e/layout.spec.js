@@ -1,7 +1,7 @@
 // The page at desktop and phone sizes, by keyboard, and looked at.
 import { expect, test } from '@playwright/test';
 
-import { framesPerSecond } from './page.js';
+import { framesPerSecond, settings, status } from './page.js';
 
 const noHorizontalOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
@@ -46,4 +46,58 @@ test('the main thread keeps 50 frames a second while the default experiment trai
   console.log(`main thread: ${fps.toFixed(1)} frames/s over 3 s of the default experiment (${epochs} epochs drawn)`);
   expect(epochs).toBeGreaterThan(100);
   expect(fps).toBeGreaterThanOrEqual(50);
+});
+
+test('a calm first screen: the essentials, then “More settings”, remembered and opened by a link that sets one', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByText('Start here:')).toBeVisible();
+  for (const label of ['Data set', 'Optimizer', 'Learning rate', 'Mini-batch size', 'L2 lambda'])
+    await expect(settings(page).getByLabel(label, { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Units, layer 1')).toBeVisible();
+  await expect(settings(page).getByLabel('Seed', { exact: true })).toBeHidden();  // under "More settings"
+  await page.getByText('More settings', { exact: true }).click();
+  await expect(settings(page).getByLabel('Seed', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(settings(page).getByLabel('Seed', { exact: true })).toBeVisible();  // remembered
+  await page.getByText('More settings', { exact: true }).click();
+  await page.goto('./#seed=5&epochs=40');
+  await page.reload();
+  await expect(settings(page).getByLabel('Seed', { exact: true })).toHaveValue('5');  // a link that sets one opens them
+  await expect(settings(page).getByLabel('Seed', { exact: true })).toBeVisible();
+});
+
+test('a finished run offers “Train again”: the same initial weights, trained again to the same figures', async ({ page }) => {
+  await page.goto('./#speed=max&epochs=30');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(status(page)).toContainText('Finished · epoch 30 of 30');
+  const first = await page.evaluate(() => window.descent.epochs.at(-1));
+  await page.getByRole('button', { name: 'Train again' }).click();
+  await expect(status(page)).toContainText('Finished · epoch 30 of 30');
+  expect(await page.evaluate(() => window.descent.epochs.at(-1))).toEqual(first);
+});
+
+test('on a phone the train/dev chart comes right after Train, and no card is cut off sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await page.getByLabel('Lesson preset').selectOption({ label: 'Regularisation: L2' });
+  await expect(status(page)).toContainText('epoch 0 of 400');
+  const train = await page.getByRole('button', { name: 'Train', exact: true }).boundingBox();
+  const chart = await page.getByRole('region', { name: 'Train and dev' }).boundingBox();
+  expect(chart.y - train.y).toBeLessThan(844);
+  const cut = await page.evaluate(() => [...document.querySelectorAll('.panel')]
+    .filter((p) => p.scrollWidth > p.clientWidth).map((p) => `${p.getAttribute('aria-labelledby') ?? p.className}: ${p.scrollWidth} > ${p.clientWidth}`));
+  expect(cut).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+});
+
+test('a slider’s value can be typed: smoothing, and a value out of its range is refused in place', async ({ page }) => {
+  await page.goto('./#speed=max&epochs=20');
+  const beta = page.getByLabel('Smoothing, typed');
+  await beta.fill('0.9');
+  await beta.press('Enter');
+  await expect(page.getByLabel('Smoothing', { exact: true })).toHaveValue('0.9');
+  await beta.fill('2');
+  await beta.press('Enter');
+  await expect(beta).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Smoothing', { exact: true })).toHaveValue('0.9');
 });

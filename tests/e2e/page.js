@@ -24,3 +24,9 @@ export async function framesPerSecond(page, ms) {
   }), ms);
   return frames / (ms / 1000);
 }
+
+// Opens "More settings" (the controls beyond the first screen's), as a person would.
+export async function openMoreSettings(page) {
+  const open = await page.evaluate(() => document.querySelector('details.more-settings')?.open);
+  if (!open) await page.getByText('More settings', { exact: true }).click();
+}

@@ -45,6 +45,8 @@ test('Run the recipe walks the six steps with numbers, and Apply loads the best 
   expect(suggested).toBeLessThanOrEqual(10);
   expect(results[2].data.suggested).toBeCloseTo(suggested, 2);
   await expect(step(page, '3. Learning-rate range test').getByRole('img')).toBeVisible();
+  // Its advice follows step 2's numbers: α = 0.1 fitted the sample, so it is not said to crawl.
+  await expect(step(page, '3. Learning-rate range test')).not.toContainText('crawl');
 
   // (4) The search's trials all finished; (5) the best were refined.
   expect(results[3].data.done).toBe(10);
@@ -68,6 +70,12 @@ test('Run the recipe walks the six steps with numbers, and Apply loads the best 
   expect(await page.evaluate(() => window.descent.state.l2)).toBe(best.l2);
   expect(errors).toEqual([]);
   await recipe(page).screenshot({ path: '/tmp/recipe-card.png' });
+
+  // On a phone nothing in the card overflows sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const card = page.locator('section.card').filter({ has: recipe(page) });
+  await expect.poll(() => card.evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
+  await step(page, '3. Learning-rate range test').screenshot({ path: '/tmp/recipe-step3-phone.png' });
 });
 
 test('Cancel stops the walk and keeps the steps done so far', async ({ page }) => {

@@ -17,7 +17,7 @@ function watchErrors(page) {
 }
 
 const labels = (page) => page.evaluate(() => window.descent.metrics.runs());
-// The points drawn for one series of a kept run, e.g. 'seed 1 · Dev error'.
+// The points drawn for one series of a kept run, e.g. 'Run 1 · seed 1 · Dev error'.
 const drawn = (page, label) => page.evaluate((l) =>
   window.descent.chart.chart.data.datasets.find((d) => d.label === l)?.data.map(({ x, y }) => ({ x, y })), label);
 
@@ -30,7 +30,7 @@ test('a worker that dies mid-run is noticed within a second and replaced; runs a
   const errors = watchErrors(page);
   await page.goto('./#speed=max&epochs=30&lr=0.05');
   await trainToEnd(page);
-  await page.getByRole('button', { name: 'Regenerate data' }).click();  // a compared run: "seed 1"
+  await page.getByRole('button', { name: 'Regenerate data' }).click();  // a compared run: "Run 1 · seed 1"
   await expect(status(page)).toContainText('Ready · epoch 0 of 30');
   await page.getByLabel('Speed').selectOption('slow');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -53,8 +53,8 @@ test('a worker that dies mid-run is noticed within a second and replaced; runs a
   await expect(status(page)).toContainText('Ready · epoch 0 of 30');
   expect(page.url()).toBe(url);
   const runs = await labels(page);
-  expect(runs[0]).toBe('seed 1');
-  expect(runs[1]).toMatch(/^stopped at epoch \d+$/);
+  expect(runs[0]).toBe('Run 1 · seed 1');
+  expect(runs[1]).toMatch(/^Run 2 · stopped at epoch \d+$/);
   const stopped = await drawn(page, `${runs[1]} · Dev error`);
   expect(stopped.length).toBeGreaterThanOrEqual(before.length);
   expect(stopped.slice(0, before.length)).toEqual(before);
@@ -95,7 +95,7 @@ test('settings and completed runs survive a reload; corrupt stored runs are igno
   await page.getByRole('button', { name: 'Regenerate data' }).click();
   await expect(status(page)).toContainText('Ready · epoch 0 of 25');
   await trainToEnd(page);
-  const kept = await drawn(page, 'seed 1 · Dev error');
+  const kept = await drawn(page, 'Run 1 · seed 1 · Dev error');
   const current = await series(page, 'Dev error');
   expect(kept.length).toBe(26);
 
@@ -104,9 +104,9 @@ test('settings and completed runs survive a reload; corrupt stored runs are igno
   await expect(status(page)).toContainText('Ready · epoch 0 of 25');
   expect(await page.evaluate(() => [window.descent.state.seed, window.descent.state.optimizer])).toEqual([2, 'momentum']);
   const runs = await labels(page);
-  expect(runs[0]).toBe('seed 1');
+  expect(runs[0]).toBe('Run 1 · seed 1');
   expect(runs[1]).toMatch(/^run of \d\d:\d\d:\d\d$/);
-  expect(await drawn(page, 'seed 1 · Dev error')).toEqual(kept);
+  expect(await drawn(page, 'Run 1 · seed 1 · Dev error')).toEqual(kept);
   expect(await drawn(page, `${runs[1]} · Dev error`)).toEqual(current);
 
   // A link wins over the saved settings.

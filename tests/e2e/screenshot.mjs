@@ -1,19 +1,37 @@
-// Takes the README's screenshot: a three-arm spiral trained with Adam.
-//   node tests/e2e/screenshot.mjs http://127.0.0.1:8080/ docs/screenshot.png
+// Takes the README's screenshots into a folder: the playground after a three-arm spiral
+// trained with Adam (screenshot.png), the optimizer paths on the default bowl
+// (trajectories.png) and a lesson's guide after its runs (lesson.png).
+//   node tests/e2e/screenshot.mjs http://127.0.0.1:8080/ public
 import { chromium } from '@playwright/test';
 
-const [url = 'http://127.0.0.1:8080/', out = 'docs/screenshot.png', width = '1280', height = '800'] =
-  process.argv.slice(2);
+const [url = 'http://127.0.0.1:8080/', out = 'public', width = '1280', height = '800'] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+const finished = () => page.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 120_000 });
+
 await page.goto(`${url}#speed=fast&dataset=spiral&classes=3&samples=600&noise=0.2&hidden=32,32&optimizer=adam&lr=0.01`);
-await page.getByRole('button', { name: 'Train' }).click();
-await page.getByRole('status').filter({ hasText: 'Finished' }).waitFor({ timeout: 60_000 });
+await page.getByRole('button', { name: 'Train', exact: true }).click();
+await finished();
 await page.waitForTimeout(500);  // the last boundary
-await page.screenshot({ path: out });
+await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector('.side')?.scrollTo(0, 0); });
+await page.screenshot({ path: `${out}/screenshot.png` });
+
+const trajectories = page.getByRole('region', { name: 'Optimizer trajectories' });
+await trajectories.scrollIntoViewIfNeeded();
+await page.waitForTimeout(2500);  // the paths' animation
+await trajectories.screenshot({ path: `${out}/trajectories.png` });
+
+await page.goto(url);
+await page.getByLabel('Speed').selectOption('max');
+await page.getByLabel('Lesson preset').selectOption({ label: 'Regularisation: L2' });
+await page.getByRole('button', { name: 'Run all' }).click();
+await page.getByRole('status').filter({ hasText: 'Gap between dev and train error:' }).waitFor({ timeout: 120_000 });
+await page.evaluate(() => window.scrollTo(0, 0));
+await page.waitForTimeout(500);
+await page.screenshot({ path: `${out}/lesson.png` });
 await browser.close();
-console.log(`wrote ${out}`);
+console.log(`wrote ${out}/screenshot.png, trajectories.png and lesson.png`);

@@ -87,6 +87,15 @@ test('a random search of 8 trials on 2 workers fills the table, the charts and t
   }
   expect(ranking.find((r) => r.name === 'learning_rate').course_priority).toBe(1);
   await expect(c.getByRole('meter', { name: /Learning rate α/ })).toBeVisible();
+  // Not shares (each is measured alone), and said so; L2 is not in the course's list, and
+  // its badge says so too.
+  const mattered = c.getByRole('region', { name: 'Which hyperparameters mattered' });
+  await expect(mattered).toContainText('These are not shares');
+  expect(ranking.find((r) => r.name === 'l2').course_priority).toBeNull();
+  const l2 = mattered.getByRole('row', { name: /L2 λ/ });
+  await expect(l2).toContainText('not in the list');
+  await expect(l2).toContainText('Not in the course\'s list');
+  await expect(l2).not.toContainText('2 · next');
 
   // Apply best: the page's learning rate becomes the best trial's.
   await c.getByRole('button', { name: 'Apply best' }).click();
@@ -156,4 +165,40 @@ test('a bad range or no hyperparameter is refused beside its control, and nothin
   await expect(c.getByRole('alert').filter({ hasText: 'Trials is “0”; allowed: a whole number from 1 to 500' })).toBeVisible();
   expect(await read(page, 'results')).toEqual([]);
   expect(await read(page, 'running')).toBe(false);
+});
+
+test('on a phone the ranking fits the card, and the best trial at the edge of its range gets a hint', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const c = await open(page, { trials: 9, workers: 1, epochs: 20 });
+  // A grid whose top learning rate is the best by far: 0.001, 0.0173 and 0.3, 20 epochs.
+  await c.getByLabel('Method').selectOption('grid');
+  await c.getByLabel('Grid points per parameter').fill('3');
+  await c.getByLabel('Learning rate α min').fill('0.001');
+  await c.getByLabel('Learning rate α max').fill('0.3');
+  await c.getByRole('button', { name: 'Run search' }).click();
+  await expect(c.getByRole('status')).toContainText('Trials: 9 done', { timeout: 90_000 });
+  await expect.poll(async () => (await read(page, 'sensitivity')).length, { timeout: 15_000 }).toBe(2);
+
+  const best = await read(page, 'best');
+  expect(best.values.learning_rate).toBe(0.3);
+  const hints = await read(page, 'hints');
+  const lr = hints.find((h) => h.name === 'learning_rate');
+  expect(lr.side).toBe('high');
+  await expect(c.getByRole('list', { name: 'Ranges to widen' })).toContainText(/Best trial: Learning rate α = 0\.3 is at the top of its range \(0\.001 to 0\.3\): widen the range upwards/);
+
+  // Nothing overflows the card sideways; no cell of the ranking is clipped.
+  const mattered = c.getByRole('region', { name: 'Which hyperparameters mattered' });
+  await mattered.scrollIntoViewIfNeeded();
+  const widths = await c.evaluate((card) => ({ scroll: card.scrollWidth, client: card.clientWidth }));
+  expect(widths.scroll).toBe(widths.client);
+  const clipped = await mattered.evaluate((section) => {
+    const right = section.getBoundingClientRect().right + 0.5;
+    return [...section.querySelectorAll('th, td, span')]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).display !== 'inline' || e.getBoundingClientRect().right > right)
+      .map((e) => e.textContent);
+  });
+  expect(clipped).toEqual([]);
+  await mattered.screenshot({ path: '/tmp/search-ranking-phone.png' });
+  await c.getByRole('list', { name: 'Ranges to widen' }).screenshot({ path: '/tmp/search-hints-phone.png' });
 });

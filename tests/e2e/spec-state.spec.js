@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 
 import { loadEngine } from '../wasm/engine.mjs';
-import { settings, status } from './page.js';
+import { openMoreSettings, settings, status } from './page.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const runner = join(root, 'build/native/engine/descent');
@@ -79,6 +79,7 @@ test('an invalid combination blocks Train beside Train and beside its control', 
   await page.goto('./');
   await expect(status(page)).toContainText('Ready · epoch 0 of 300');
   await page.getByLabel('Speed').selectOption('max');
+  await openMoreSettings(page);
   const samples = settings(page).getByLabel('Samples', { exact: true });
   await samples.fill('40');
   await samples.press('Enter');

@@ -1,6 +1,7 @@
 // One statistic of every layer over the epochs, one line per layer: gradient norms on a log
 // axis show vanishing or exploding gradients at a glance (on a deep network the lines fan
 // out layer by layer); the dead and saturated fractions show units that stopped learning.
+// (depth-chart.js draws the same statistics against the layer index, for one epoch.)
 // Layers are coloured along a sequential ramp (viridis, dark = first layer, light = last),
 // so the order of the layers reads from the colours without the legend.
 import {
@@ -10,15 +11,18 @@ import {
 import { PointStore } from './point-store.js';
 import { Smoother } from '../smoothing.js';
 
-// The statistics of each layer in an epoch record's `layers` array.
-const STATS = {
+// The statistics of each layer in an epoch record's `layers` array. Norms and spreads grow or
+// shrink geometrically with depth in a deep network: a log axis shows 1.5^l as a straight line.
+export const STATS = {
   grad_norm: { title: 'Gradient norm ‖dW‖', log: true },
   weight_norm: { title: 'Weight norm ‖W‖', log: true },
-  act_std: { title: 'Standard deviation of activations A', log: false },
+  act_std: { title: 'Standard deviation of activations A', log: true },
   act_mean: { title: 'Mean of activations A', log: false },
   saturated: { title: 'Saturated units (share of the layer)', fraction: true },
   dead: { title: 'Dead units (share of the layer)', fraction: true },
 };
+// A value of `stat` as the tooltips and captions show it.
+export const formatStat = (stat, v) => (STATS[stat].fraction ? formatPercentValue(v) : formatNumber(v));
 const CAPACITY = 2000;  // points per layer and statistic before thinning (see point-store.js)
 
 // Viridis, from 0 to 0.85 of the way (its last, light yellow stops fade on white).
@@ -40,7 +44,7 @@ function layerLabels(chart) {
   return lineLabels(chart).map((item) => (item.datasetIndex === 0 ? item : { ...item, text: String(item.datasetIndex + 1) }));
 }
 
-function yScale(stat) {
+export function yScale(stat) {
   const { title, log, fraction } = STATS[stat];
   const axisTitle = { display: true, text: log ? `${title}, log scale` : title };
   if (log) return { type: 'logarithmic', title: axisTitle, ticks: { callback: logTicks(formatNumber) } };
@@ -98,7 +102,7 @@ export class LayersChart extends LiveChart {
     this.layers.push({ stores, dataset });
   }
 
-  // 'grad_norm' | 'weight_norm' (log axis), 'act_std' | 'act_mean', 'saturated' | 'dead' (0 to 1).
+  // 'grad_norm' | 'weight_norm' | 'act_std' (log axis), 'act_mean', 'saturated' | 'dead' (0 to 1).
   setStat(stat) {
     if (!(stat in STATS)) throw new RangeError(`LayersChart.setStat: stat must be one of ${Object.keys(STATS).join(', ')}; got ${stat}`);
     this.stat = stat;
@@ -122,7 +126,7 @@ export class LayersChart extends LiveChart {
   }
 
   format(v) {
-    return STATS[this.stat].fraction ? formatPercentValue(v) : formatNumber(v);
+    return formatStat(this.stat, v);
   }
 
   // Colours follow the number of layers, so a ramp always runs from dark to light.

@@ -1,9 +1,12 @@
 // Train, dev and test error (or loss) per epoch, the chart a learner reads first. Options:
 // which metric, a log axis, smoothing (the course's bias-corrected exponentially weighted
 // average), an early-stopping marker, and kept runs drawn faded underneath for comparison.
-// Train, dev and test differ in colour (Okabe-Ito) and in dash style, for every reader.
+// Train, dev and test differ in colour (Okabe-Ito) and in dash style, for every reader; each
+// kept run has one colour of its own (its train, dev and test lines in the same dashes), and
+// one legend entry that shows or hides all its lines.
 import {
-  baseOptions, formatNumber, formatPercent, formatPercentValue, LiveChart, logTicks, readValue, Trace, valueLabel,
+  baseOptions, formatNumber, formatPercent, formatPercentValue, lineLabels, LiveChart, logTicks, readValue, Trace,
+  valueLabel,
 } from './chart-base.js';
 import { frozenStore, PointStore } from './point-store.js';
 import { Smoother } from '../smoothing.js';
@@ -14,7 +17,12 @@ const SETS = [
   { key: 'test', name: 'Test', color: '#009E73', dash: [0, 5], cap: 'round' },  // dotted
 ];
 const METRICS = ['error', 'loss'];
-const FADED_ALPHA = '59';   // 0x59 / 255 = 35% opacity
+// The kept runs' colours, in the order runs take them: the Okabe-Ito colours the current run
+// does not use (orange, reddish purple, sky blue, black; its yellow is too light on white),
+// then Paul Tol's muted wine, olive, indigo and teal. Both palettes are made to stay apart
+// for colour-blind readers; the legend names each run as well.
+export const RUN_COLORS = Object.freeze(['#E69F00', '#CC79A7', '#56B4E9', '#000000', '#882255', '#999933', '#332288', '#44AA99']);
+const FADED_ALPHA = 'A6';   // 0xA6 / 255 = 65% opacity: faded, the hue still readable
 const CAPACITY = 20000;     // points per series before it thins (see point-store.js)
 
 // Record field ('dev_loss') <-> series label ('Dev loss').
@@ -32,8 +40,15 @@ function yScale(metric, log) {
   return { type: 'linear', beginAtZero: true, title, ticks: { callback: formatNumber } };
 }
 
-function lineDataset(set, faded) {
-  const color = faded ? set.color + FADED_ALPHA : set.color;
+// The first colour no other kept run has (after the eighth run, they come round again).
+export function nextRunColor(used) {
+  return RUN_COLORS.find((c) => !used.includes(c)) ?? RUN_COLORS[used.length % RUN_COLORS.length];
+}
+
+// A line of set `set`; a kept run's (faded) in its own colour `runColor`.
+function lineDataset(set, runColor) {
+  const faded = runColor !== null;
+  const color = faded ? runColor + FADED_ALPHA : set.color;
   return {
     label: '',
     data: [],
@@ -49,12 +64,15 @@ function lineDataset(set, faded) {
 }
 
 // One run's series: a store per record field, and a dataset per set (kept across metric,
-// log and smoothing changes, so a line hidden from the legend stays hidden).
-function newRun(label, stores) {
+// log and smoothing changes, so a line hidden from the legend stays hidden). The current run
+// has label and color null.
+function newRun(label, stores, color = null) {
   return {
     label,
     stores,
-    datasets: Object.fromEntries(SETS.map((s) => [s.key, lineDataset(s, label !== null)])),
+    color,
+    hidden: false,
+    datasets: Object.fromEntries(SETS.map((s) => [s.key, lineDataset(s, color)])),
   };
 }
 
@@ -94,7 +112,13 @@ export class MetricsChart extends LiveChart {
     const options = baseOptions(yScale('error', false));
     const marks = { earlyStop: null, diverged: null };
     options.plugins.tooltip.callbacks.label = (item) => valueLabel(item, this.metric === 'error' ? formatPercentValue : formatNumber);
+    // Chart.js builds the legend within super(), before `this` exists: the callbacks reach it
+    // through `built`, set once it does.
+    const built = { chart: null };
+    options.plugins.legend.labels.generateLabels = (chart) => built.chart?.legendItems(chart) ?? [];
+    options.plugins.legend.onClick = (event, item) => built.chart?.toggle(item);
     super(canvas, options, [epochMarkers(marks)]);
+    built.chart = this;
     this.marks = marks;
     this.metric = 'error';
     this.log = false;
@@ -181,16 +205,54 @@ export class MetricsChart extends LiveChart {
     this.redraw();
   }
 
-  // Keeps the current run, drawn faded under the next ones as `${label} · Dev error`...
-  // A run kept under a label already used replaces it. Returns false (and keeps nothing)
-  // when the current run has no points yet.
+  // Keeps the current run, drawn faded under the next ones in a colour of its own, as
+  // `${label} · Dev error`... A run kept under a label already used replaces it. Returns
+  // false (and keeps nothing) when the current run has no points yet.
   keepRun(label) {
     if (typeof label !== 'string' || label.trim() === '') throw new TypeError('MetricsChart.keepRun: label must be a non-empty string');
     if (!Object.values(this.current.stores).some((s) => s.points.length)) return false;
     const stores = Object.fromEntries(Object.entries(this.current.stores).map(([k, s]) => [k, frozenStore(s)]));
-    this.kept = this.kept.filter((r) => r.label !== label).concat(newRun(label, stores));
+    const others = this.kept.filter((r) => r.label !== label);
+    this.kept = others.concat(newRun(label, stores, nextRunColor(others.map((r) => r.color))));
     this.retrace();
     return true;
+  }
+
+  // The legend: the current run's train, dev and test lines, then one entry per kept run.
+  legendItems(chart) {
+    const items = lineLabels(chart);
+    const itemOf = (dataset) => items.find((item) => chart.data.datasets[item.datasetIndex] === dataset);
+    const shown = SETS.map((s) => itemOf(this.current.datasets[s.key])).filter(Boolean);
+    for (const run of this.kept) {
+      const first = SETS.map((s) => itemOf(run.datasets[s.key])).find(Boolean);
+      if (first) shown.push({ ...first, text: run.label, run: run.label, lineDash: [], lineCap: 'butt', lineWidth: 2.5, hidden: run.hidden });
+    }
+    return shown;
+  }
+
+  // A legend click: a kept run's entry shows or hides all its lines, another entry its line.
+  toggle(item) {
+    const run = this.kept.find((r) => r.label === item.run);
+    if (run) this.showRun(run.label, run.hidden);
+    else {
+      const dataset = this.chart.data.datasets[item.datasetIndex];
+      if (dataset) dataset.hidden = !dataset.hidden;
+      this.chart.update('none');
+    }
+  }
+
+  // Shows (or hides) every line of the kept run `label`.
+  showRun(label, shown) {
+    const run = this.kept.find((r) => r.label === label);
+    if (!run) throw new RangeError(`MetricsChart.showRun: no kept run is named ${label}`);
+    run.hidden = !shown;
+    for (const dataset of Object.values(run.datasets)) dataset.hidden = run.hidden;
+    this.chart.update('none');
+  }
+
+  // Whether the kept run `label`'s lines are drawn (a legend click hides them).
+  isRunShown(label) {
+    return this.kept.some((r) => r.label === label && !r.hidden);
   }
 
   clearRuns() {

@@ -29,7 +29,7 @@ export class Lesson {
   // locked, charts, metric, speed, title, text).
   constructor(root, rawOptions = {}) {
     const { options, problems } = normalizeOptions(rawOptions);
-    Object.assign(this, { root, options, lesson: null, ref: null, finishedSent: false, heldState: null });
+    Object.assign(this, { root, options, lesson: null, ref: null, finishedSent: false });
     this.prefix = `descent-${++count}-`;
     this.dom = buildLesson(root, this.prefix);
     const { dom } = this;
@@ -67,8 +67,10 @@ export class Lesson {
         host: {
           onLoaded: (msg) => this.onLoaded(msg),
           onProgress: (msg) => this.onProgress(msg),
-          onState: (state) => this.onState(state),
-          onRunState: (state) => this.emit('state', { state }),
+          onRunState: (state) => {
+            this.batcher.flush();  // the epochs that led to the state go first
+            this.emit('state', { state });
+          },
           onError: (error) => { this.emitError(error); return false; },
           onPoints: (msg) => this.onPoints(msg.points),
           onGrid: (msg) => this.boundary.draw(msg),
@@ -130,7 +132,7 @@ export class Lesson {
 
   destroy() {
     this.destroyed = true;
-    clearTimeout(this.holdTimer);
+    this.controller?.releaseState(false);
     this.controller?.trainer.dispose();
     this.batcher.drop();
     this.controller?.view.dispose();
@@ -197,8 +199,6 @@ export class Lesson {
   onLoaded(msg) {
     this.batcher.drop();
     this.finishedSent = false;
-    clearTimeout(this.holdTimer);
-    this.heldState = null;
     this.emit('loaded', { spec: this.controller.loaded, epochs: msg.epochs.map(compactEpoch), lesson: this.ref,
       title: this.dom.title.textContent, reset: !msg.spec });
     if (this.trainWhenLoaded) {
@@ -214,30 +214,6 @@ export class Lesson {
       this.batcher.flush();
       this.emit('finished', msg.summary);
     }
-    if (this.heldState && (this.heldState !== 'finished' || this.finishedSent)) this.releaseState();
-  }
-
-  // The worker says "paused" or "finished" just before it posts the last epochs (and the
-  // summary): the state is held until they come (or briefly, if they do not), so listeners
-  // hear the epochs, then finished, then the state, and the status line agrees with them.
-  onState(state) {
-    this.releaseState();
-    if (state === 'paused' || (state === 'finished' && !this.finishedSent)) {
-      this.heldState = state;
-      this.holdTimer = setTimeout(() => this.releaseState(), 200);
-      return;
-    }
-    this.batcher.flush();
-    this.setRunState(state);
-  }
-
-  releaseState() {
-    clearTimeout(this.holdTimer);
-    const state = this.heldState;
-    this.heldState = null;
-    if (!state) return;
-    this.batcher.flush();
-    this.setRunState(state);
   }
 
   onPoints(points) {
@@ -254,10 +230,6 @@ export class Lesson {
   }
 
   // --- reporting --------------------------------------------------------------------------
-
-  setRunState(state) {
-    this.controller?.setRunState(state);
-  }
 
   setText(title, text) {
     this.dom.title.textContent = title || 'Train a network';

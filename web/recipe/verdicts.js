@@ -108,8 +108,31 @@ export function overfitVerdict(answer, plan, spec = {}) {
     figures, advice, stop: false, chart, data };
 }
 
-// (3) The learning-rate range test: the rate where the loss falls fastest.
-export function lrRangeVerdict(answer, spec = {}) {
+// Did step 2 fit its small sample at the learner's α? overfit: overfitVerdict's data
+// ({ samples, error, first, last, epochs }). true, false, or null when there is no such run.
+export function fittedSample(overfit) {
+  if (!overfit) return null;
+  if (isFiniteNumber(overfit.error)) return overfit.error <= PASS_ERROR;
+  if (isFiniteNumber(overfit.first) && isFiniteNumber(overfit.last) && overfit.first > 0) return overfit.last / overfit.first <= 0.02;
+  return null;
+}
+
+// What step 2 reached at the learner's α, in words: "1.6% training error on 64 examples in 100 epochs".
+const reachedText = (o) => `${isFiniteNumber(o.error) ? `${pct(o.error)} training error` : `a loss of ${num(o.last)} (from ${num(o.first)})`}`
+  + ` on ${o.samples} examples${isFiniteNumber(o.epochs) ? ` in ${o.epochs} epochs` : ''}`;
+
+// The advice for an α well below the suggestion: it follows step 2's numbers, not the ratio alone.
+function lowRateAdvice(current, suggested, overfit) {
+  const below = `your α (${num(current)}) is ${num(suggested / current)}× below the suggestion`;
+  const fitted = fittedSample(overfit);
+  if (fitted) return `${below}, yet it reached ${reachedText(overfit)} in step 2: it learns; a larger α may get there in fewer epochs`;
+  if (fitted === false) return `${below}, and it reached only ${reachedText(overfit)} in step 2: training will crawl, try a larger α`;
+  return `${below}: training may be slow`;
+}
+
+// (3) The learning-rate range test: the rate where the loss falls fastest. overfit: step 2's
+// verdict data at the learner's α (its advice follows those numbers), if it ran.
+export function lrRangeVerdict(answer, spec = {}, overfit = null) {
   if (!answer?.ok) return engineFailure(answer, 'the learning-rate range test');
   const points = answer.points || [];
   const suggested = readNumber(answer.suggested_learning_rate);
@@ -147,7 +170,7 @@ export function lrRangeVerdict(answer, spec = {}) {
     figures.push(fig('Search centre', num(data.centre)));
   } else if (edge) advice.push('the steepest fall is at the edge of the range tested: treat the suggestion with care');
   else if (current > 0 && current / suggested >= 3) advice.push(`your α (${num(current)}) is ${num(current / suggested)}× the suggestion: expect the loss to oscillate or diverge`);
-  else if (current > 0 && suggested / current >= 10) advice.push(`your α (${num(current)}) is ${num(suggested / current)}× below the suggestion: training will crawl`);
+  else if (current > 0 && suggested / current >= 10) advice.push(lowRateAdvice(current, suggested, overfit));
   return { status: edge ? 'warn' : 'pass',
     headline: `The loss falls fastest at α ≈ ${num(suggested)}${isFiniteNumber(lowest) ? ` and is lowest at α = ${num(lowest)}` : ''}${answer.stopped_early ? '; beyond that it blows up' : ''}.`,
     figures, advice, stop: false, chart, data };

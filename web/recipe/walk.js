@@ -42,13 +42,14 @@ export async function walkRecipe(pool, spec, hooks) {
   // (2) Overfit a small sample.
   const overfit = overfitPlan(spec);
   hooks.running(1, `training ${overfit.samples} examples for ${overfit.epochs} epochs…`);
-  if (judge(1, overfitVerdict((await one(overfit.spec)).answer, overfit, spec))) return { best: null, stoppedAt: 1 };
+  const fit = overfitVerdict((await one(overfit.spec)).answer, overfit, spec);
+  if (judge(1, fit)) return { best: null, stoppedAt: 1 };
 
   // (3) The learning-rate range test.
   hooks.running(2, 'growing α over 100 mini-batches…');
   const range = await pool.request(lrRangeRequest(spec));
   check();
-  const rangeVerdict = lrRangeVerdict(range, spec);
+  const rangeVerdict = lrRangeVerdict(range, spec, fit.data);  // its advice follows step 2's numbers
   if (judge(2, rangeVerdict)) return { best: null, stoppedAt: 2 };
   const suggested = rangeVerdict.data.centre;
 

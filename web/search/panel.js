@@ -23,8 +23,12 @@ export function mountSearch(container, lab) {
     progress: () => ({ ...model.counts }),
     // [{ name, points, best: { x, y } | null, log }] per scatter chart.
     chartPoints: () => view.charts.points(),
-    // [{ name, explained, course_priority, course_note }] of the last ranking.
+    // [{ name, explained, course_priority (null: not in the course's list), course_note,
+    // chance, aboveChance }] of the last ranking.
     sensitivity: () => model.rankingRows(),
+    // [{ name, side: 'low' | 'high', value, min, max, text }]: the best trial's values at the
+    // edge of their searched range, each with its "widen the range" hint.
+    hints: () => model.edgeHints(),
     running: () => model.busy,
     lastError: () => model.lastError,
     // The pool's size (0 before the first search).

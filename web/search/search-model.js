@@ -4,6 +4,8 @@
 // (generation) makes the continuations of a cancelled or replaced search stale: they return
 // without touching anything. No DOM: the view (search-view.js) renders the model after each
 // changed() and answers its other hooks.
+import { edgeHints } from './edges.js';
+import { explainedRows } from './explained.js';
 import { TrialPool } from './pool.js';
 import { bestRow, describeValues, formatPercent, makeRow, progressText } from './results.js';
 
@@ -196,7 +198,10 @@ export class SearchModel {
     }
     const answer = await this.pool.request({ kind: 'sensitivity', params: this.rounds[0].params, results: finished });
     if (this.stale(gen)) return;
-    this.ranking = answer.ok ? { ranking: answer.ranking, trials: finished.length }
+    // The trials the engine ranked (those with a dev error), and how many values each took.
+    const used = finished.filter((r) => r.dev_error !== null);
+    const distinct = Object.fromEntries(this.rounds[0].params.map(({ name }) => [name, new Set(used.map((r) => r.values?.[name])).size]));
+    this.ranking = answer.ok ? { ranking: answer.ranking, trials: answer.trials_used ?? used.length, distinct }
       : { message: `The ranking could not be computed: ${answer.error.message}` };
     this.changed();
   }
@@ -231,6 +236,16 @@ export class SearchModel {
     return b ? { ...copyRow(b), spec: structuredClone(b.spec) } : null;
   }
 
-  // [{ name, explained, course_priority, course_note }] of the last ranking ([] without one).
-  rankingRows() { return structuredClone(this.ranking?.ranking ?? []); }
+  // [{ name, explained, course_priority (null: not in the course's list), course_note, chance,
+  // aboveChance }] of the last ranking ([] without one).
+  rankingRows() {
+    const { ranking, trials, distinct } = this.ranking ?? {};
+    return ranking ? explainedRows(ranking, trials, distinct) : [];
+  }
+
+  // The best trial at the edge of a range it searched: [{ name, side, value, min, max, text }].
+  edgeHints() {
+    const best = this.best();
+    return best ? edgeHints(best, this.rounds[best.round - 1]?.params) : [];
+  }
 }

@@ -58,7 +58,8 @@ export class SearchView {
     this.progress = h('progress', { max: 1, value: 0, className: 'sr-progress', 'aria-label': 'Search progress' });
     this.status = h('p', { className: 'sr-status', role: 'status' });
     this.errorBox = h('p', { className: 'sr-error sr-error-box', hidden: true, role: 'alert' });
-    return [this.progress, this.status, this.errorBox];
+    this.hints = h('ul', { className: 'sr-hints', 'aria-label': 'Ranges to widen', hidden: true });
+    return [this.progress, this.status, this.errorBox, this.hints];
   }
 
   render() {
@@ -72,6 +73,9 @@ export class SearchView {
     this.status.textContent = model.status;
     this.errorBox.textContent = model.error;
     this.errorBox.hidden = !model.error;
+    const hints = model.busy ? [] : model.edgeHints();  // once a round has finished
+    this.hints.replaceChildren(...hints.map((hint) => h('li', { className: 'sr-hint', textContent: hint.text })));
+    this.hints.hidden = !hints.length;
     this.run.disabled = model.busy;
     this.cancel.disabled = !model.busy;
     this.refine.disabled = model.busy || !best;
@@ -80,7 +84,7 @@ export class SearchView {
     this.exportCsv.disabled = !model.rows.length;
     if (model.ranking && model.ranking !== this.shownRanking) {
       this.shownRanking = model.ranking;
-      if (model.ranking.ranking) this.sensitivity.show(model.ranking.ranking, model.ranking.trials);
+      if (model.ranking.ranking) this.sensitivity.show(model.ranking.ranking, model.ranking.trials, model.ranking.distinct);
       else this.sensitivity.showMessage(model.ranking.message);
     }
   }

@@ -3,6 +3,7 @@
 // tooltip, section, kind and range as the engine allows it, whether it changes live, and when
 // it matters). The short link, the engine's live keys, the embed's control names and the
 // "Also set by this spec" box are all derived from here (hash.js, extras.js, controls.js).
+// ESSENTIAL names the first screen's controls; the others are under "More settings".
 import { GENERATED, classCount, outputFor, outputLayer } from './data-kinds.js';
 import { getAt, setAt } from './path.js';
 
@@ -143,6 +144,8 @@ export const SECTIONS = [
 ];
 
 export const rowOf = (key) => ROWS.find((r) => r.key === key);
+// The first screen's controls, in this order (the hidden layers' editor goes after the data set).
+export const ESSENTIAL = ['dataset', 'optimizer', 'lr', 'batch', 'l2'];
 export const layerRowOf = (key) => LAYER_ROWS.find((r) => r.key === key);
 
 // The spec with a layer list written ("hidden" [16, 8] resizes the hidden layers, copying the

@@ -1,6 +1,7 @@
 // Small builders for the trajectory views' controls: every control gets a visible <label>
 // and a title tooltip. Plain DOM (web/dom.js); text goes in through textContent only.
 import { h, idMaker } from '../dom.js';
+import { typedBox } from '../typed-box.js';
 
 export { h };
 export const uid = idMaker('tj');
@@ -47,9 +48,11 @@ export function checkbox(labelText, title, checked) {
 export function slider(labelText, title, { min, max, step = 'any', value, log = false, scale, format = short }) {
   const map = scale || (log ? { to: (p) => 10 ** p, from: Math.log10 } : { to: (p) => p, from: (v) => v });
   const input = h('input', { type: 'range', min: String(min), max: String(max), step: String(step) });
-  const output = h('span', { className: 'tj-value' });
+  const typed = typedBox(input, { label: labelText, toValue: map.to, fromValue: map.from });
+  const output = typed.box;  // the value, shown and typed
+  output.classList.add('tj-value');
   const show = (text) => {
-    output.textContent = text;
+    typed.show(text);
     input.setAttribute('aria-valuetext', text);
   };
   const control = {

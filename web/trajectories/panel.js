@@ -1,5 +1,5 @@
 // Optimizer trajectories: what momentum, RMSProp and Adam do, in two tabs: paths on classic
-// test surfaces, and the loss landscape of the page's own network with the runs' paths.
+// test surfaces, and the loss landscape around the path of the run the learner trained.
 // mountTrajectories(container, api) builds both into container and returns what tests and
 // the console read (the page keeps it as window.descent.trajectories).
 //   api.surface(request), api.landscape(request): Promises of the engine's answers
@@ -32,7 +32,7 @@ function tabs(container) {
     const tabId = uid(`tab-${tab.id}`), panelId = uid(`panel-${tab.id}`);
     const button = h('button', { type: 'button', role: 'tab', id: tabId, textContent: tab.label, className: 'tj-tab',
       'aria-controls': panelId, title: i === 0 ? 'Paths of the update rules on classic 2-D test functions'
-        : 'The loss of this page’s network around its training runs' });
+        : 'The loss of this page’s network around the path your run took' });
     const panel = h('div', { role: 'tabpanel', id: panelId, className: `tj-panel tj-panel-${tab.id}`, 'aria-labelledby': tabId });
     panel.tabIndex = -1;
     button.addEventListener('click', () => select(i));
@@ -59,7 +59,7 @@ export function mountTrajectories(container, api) {
   const landscape = new LandscapeView(view.panels[1], api);
   view.onSelect = (index) => {
     if (index === 0) surfaces.start();
-    else landscape.refresh();
+    else landscape.show();
   };
 
   // The first surface is computed when the view first comes into sight, not while the
@@ -74,13 +74,19 @@ export function mountTrajectories(container, api) {
   } else surfaces.start();
 
   return {
-    // [{ name, label, points: n, last: [x, y, f] }] of the last surface drawing.
+    // [{ name, label, points: n, last: [x, y, f], steps (to tolerance, null: never), outcome,
+    // surface, condition }] of the last surface drawing: its table of steps.
     surfacePaths: () => surfaces.surfacePaths(),
+    // The note under the surface's table (what the default settings show).
+    surfaceNote: () => surfaces.surfaceNote(),
     // [[x, y, f], ...] of the last drawing's path of one method ('gd', 'momentum', ...), or null.
     surfacePoints: (name) => surfaces.surfacePoints(name),
-    // [{ label, points: n, firstLoss, lastLoss }] of the last landscape.
+    // [{ label, points: n, firstLoss, lastLoss, finalLoss, lastStep }] of the last landscape:
+    // the learner's run first, then the other optimizers' runs.
     landscapeRuns: () => landscape.landscapeRuns(),
-    // { resolution, explained, finite } of the last landscape's grid, or null.
+    // [{ path, label, kind: 'start' | 'end', x, y, inside }]: the markers the landscape drew.
+    landscapeMarkers: () => landscape.landscapeMarkers(),
+    // { resolution, explained, finite, steps, epoch } of the last landscape's grid, or null.
     landscapeGrid: () => landscape.landscapeGrid(),
     // [{ t, loss }] of the loss along the line from the initial to the final weights.
     landscapeLine: () => landscape.line.series(),

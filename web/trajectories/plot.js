@@ -6,6 +6,7 @@
 import { contourLevels, contourSegments, filled, mapping, niceTicks, paintBands } from './contour-math.js';
 import { short } from './form.js';
 import { INK, drawMarker, drawMinimum } from './methods.js';
+import { chordOf, shifted, spreadOffsets } from './path-style.js';
 
 const MARGIN = { left: 52, right: 12, top: 10, bottom: 42 };
 const TILE = 240;  // the band image's side in pixels, before scaling onto the plot
@@ -17,7 +18,7 @@ const finite = (v) => typeof v === 'number' && Number.isFinite(v);
 export class ContourPlot {
   // canvas: sized by CSS. onPick([x, y]): a click on the plot, in data coordinates.
   constructor(canvas, { onPick = null } = {}) {
-    Object.assign(this, { canvas, ctx: canvas.getContext('2d'), field: null, paths: [], progress: 1, frame: 0 });
+    Object.assign(this, { canvas, ctx: canvas.getContext('2d'), field: null, paths: [], progress: 1, frame: 0, spread: 0, drawn: [] });
     this.message = 'Waiting for the engine…';
     this.size = { width: canvas.clientWidth, height: canvas.clientHeight };
     if (typeof ResizeObserver !== 'undefined') {
@@ -47,12 +48,19 @@ export class ContourPlot {
     return this.levels;
   }
 
-  // paths: [{ colour, dash, marker, points: [[x, y, ...]], start: 'shared' | 'hollow',
-  // end: 'head' | 'filled' }]. Drawn whole until animate() is called.
-  setPaths(paths) {
+  // paths: [{ colour, dash, marker, points: [[x, y, ...]], start: 'shared' | 'hollow' | 'none',
+  // end: 'head' | 'filled' (the marker, filled, at the end), width (2.2), alpha (1) }]. Drawn whole until animate() is called.
+  // spread: pixels between paths (path-style.js), so paths that overlap stay visible; 0: none.
+  setPaths(paths, { spread = 0 } = {}) {
     this.stop();
-    Object.assign(this, { paths, progress: 1 });
+    Object.assign(this, { paths, spread, progress: 1 });
     this.redraw();
+  }
+
+  // The markers of the last frame drawn: [{ path (its index; -1: the shared start), kind:
+  // 'start' | 'end', x, y (pixels), inside (within the plot's frame) }].
+  markers() {
+    return this.drawn.map((m) => ({ ...m }));
   }
 
   // Draws the paths step by step over about ms (at once when the reader asks for less motion).
@@ -78,7 +86,7 @@ export class ContourPlot {
   // A message on a grey plot instead of the grid (the grid is dropped).
   showMessage(text) {
     this.stop();
-    Object.assign(this, { field: null, paths: [], message: text });
+    Object.assign(this, { field: null, paths: [], message: text, drawn: [] });
     this.redraw();
   }
 
@@ -170,48 +178,62 @@ export class ContourPlot {
     ctx.restore();
   }
 
-  // Each path up to the animation's step: a white halo, the dashed line, a dot per step
-  // (short paths), the start marker and the marker at its head (or a filled end).
+  // Each path up to the animation's step: first every path's white halo, then the lines
+  // (dashed, a dot per step on short paths), then the markers, so no path's halo or line
+  // hides another's line or marker. With spread, paths are drawn a few pixels apart.
   drawPaths() {
     const ctx = this.ctx, rect = this.rect(), map = mapping(this.field.bounds, rect);
     const longest = Math.max(0, ...this.paths.map((p) => p.points.length));
     const shown = this.progress >= 1 ? longest : Math.max(1, Math.ceil(this.progress * longest));
     const clamp = (v) => Math.max(-FAR, Math.min(FAR, v));
+    const pixels = (path) => path.points.slice(0, shown).map(([x, y]) => (finite(x) && finite(y)
+      ? [clamp(map.px(x)), clamp(map.py(y))] : null));
+    let drawn = this.paths.map((path) => ({ path, points: pixels(path) }));
+    if (this.spread > 0 && drawn.length > 1) {
+      const offsets = spreadOffsets(chordOf(pixels({ points: this.paths[0].points })), drawn.length, this.spread);
+      drawn = drawn.map((d, i) => ({ ...d, points: shifted(d.points, offsets[i]) }));
+    }
+    for (const d of drawn) d.line = polyline(d.points);
     ctx.save();
     ctx.beginPath();
     ctx.rect(rect.left, rect.top, rect.width, rect.height);
     ctx.clip();
-    for (const path of this.paths) {
-      const points = path.points.slice(0, shown).map(([x, y]) => (finite(x) && finite(y)
-        ? [clamp(map.px(x)), clamp(map.py(y))] : null));
-      const line = new Path2D();
-      let pen = false;
-      for (const p of points) {
-        if (!p) { pen = false; continue; }
-        if (pen) line.lineTo(p[0], p[1]);
-        else line.moveTo(p[0], p[1]);
-        pen = true;
-      }
-      ctx.setLineDash([]);
-      Object.assign(ctx, { strokeStyle: 'rgba(255, 255, 255, 0.85)', lineWidth: 5, lineJoin: 'round', lineCap: 'round' });
+    ctx.setLineDash([]);
+    for (const { path, line } of drawn) {
+      Object.assign(ctx, { strokeStyle: 'rgba(255, 255, 255, 0.85)', lineWidth: (path.width ?? 2.2) + 2.8, lineJoin: 'round', lineCap: 'round' });
       ctx.stroke(line);
+    }
+    for (const { path, points, line } of drawn) {
+      ctx.globalAlpha = path.alpha ?? 1;
       ctx.setLineDash(path.dash);
-      Object.assign(ctx, { strokeStyle: path.colour, lineWidth: 2.2, lineCap: 'butt' });
+      Object.assign(ctx, { strokeStyle: path.colour, lineWidth: path.width ?? 2.2, lineCap: 'butt' });
       ctx.stroke(line);
       if (points.length <= 320) {
         ctx.fillStyle = path.colour;
         for (const p of points) if (p) ctx.fillRect(p[0] - 1.25, p[1] - 1.25, 2.5, 2.5);
       }
-      const first = points.find(Boolean), last = points.findLast(Boolean);
-      if (first && path.start === 'hollow') drawMarker(ctx, 'circle', first[0], first[1], 5.5, path.colour, false);
-      if (last && (path.end === 'head' || this.progress >= 1 || shown >= path.points.length)) {
-        if (path.end === 'filled') drawMarker(ctx, 'circle', last[0], last[1], 5, path.colour, true);
-        else drawMarker(ctx, path.marker, last[0], last[1], 5.5, path.colour, true);
-      }
+      ctx.globalAlpha = 1;
     }
+    const inside = (x, y) => x >= rect.left && x <= rect.left + rect.width && y >= rect.top && y <= rect.top + rect.height;
+    const marks = [];
+    const mark = (path, kind, [x, y], draw) => {
+      draw(x, y);
+      marks.push({ path, kind, x, y, inside: inside(x, y) });
+    };
+    drawn.forEach(({ path, points }, i) => {
+      const first = points.find(Boolean), last = points.findLast(Boolean);
+      if (first && path.start === 'hollow') mark(i, 'start', first, (x, y) => drawMarker(ctx, 'circle', x, y, 5.5, path.colour, false));
+      // 'head' follows the animation; 'filled' shows once the path has been drawn to its end.
+      if (last && (path.end === 'head' || shown >= path.points.length)) {
+        mark(i, 'end', last, (x, y) => drawMarker(ctx, path.marker || 'circle', x, y, 5.5, path.colour, true));
+      }
+    });
     const start = this.paths.find((p) => p.start === 'shared')?.points[0];
-    if (start && finite(start[0]) && finite(start[1])) drawMarker(ctx, 'circle', map.px(start[0]), map.py(start[1]), 6, INK, false);
+    if (start && finite(start[0]) && finite(start[1])) {
+      mark(-1, 'start', [map.px(start[0]), map.py(start[1])], (x, y) => drawMarker(ctx, 'circle', x, y, 6, INK, false));
+    }
     ctx.restore();
+    this.drawn = marks;
   }
 
   // The message, word-wrapped in the middle of a grey plot.
@@ -228,4 +250,17 @@ export class ContourPlot {
     lines.forEach((line, i) => ctx.fillText(line, width / 2, height / 2 + (i - (lines.length - 1) / 2) * 20));
     ctx.textAlign = 'start';
   }
+}
+
+// A Path2D through points ([x, y] or null: a gap).
+function polyline(points) {
+  const line = new Path2D();
+  let pen = false;
+  for (const p of points) {
+    if (!p) { pen = false; continue; }
+    if (pen) line.lineTo(p[0], p[1]);
+    else line.moveTo(p[0], p[1]);
+    pen = true;
+  }
+  return line;
 }

@@ -6,7 +6,7 @@ import { methodOf, renderLegend } from './methods.js';
 import { ContourPlot } from './plot.js';
 import { resultsTable } from './results-table.js';
 import { SurfaceForm } from './surface-form.js';
-import { surfaceOf } from './surfaces.js';
+import { outcome, surfaceOf } from './surfaces.js';
 
 const WAIT = 250;         // ms after a slider stops before asking again
 const ANIMATION = 1500;   // ms for the whole path
@@ -122,13 +122,20 @@ export class SurfaceView {
     this.note.textContent = surfaceOf(this.form.surface.value).note;
   }
 
-  // For tests: the last drawing's paths, [{ name, label, points: n, last: [x, y, f] }].
+  // For tests: the last drawing's paths and its table, [{ name, label, points: n, last: [x, y, f],
+  // steps (to tolerance, null: never), outcome }], with the surface and κ they were drawn for.
   surfacePaths() {
     if (!this.last) return [];
     const { request, answer } = this.last;
     return answer.paths.map((p, i) => ({
       name: request.optimizers[i]?.name ?? p.name, label: p.name, points: p.points.length, last: p.points.at(-1),
+      steps: p.steps_to_tolerance ?? null, outcome: outcome(p, request.surface), surface: request.surface, condition: request.condition,
     }));
+  }
+
+  // For tests: the note shown under the table.
+  surfaceNote() {
+    return this.note.textContent;
   }
 
   // For tests: the points of the last drawing's path of method name ('momentum').

@@ -1,16 +1,18 @@
 // The classic surfaces: their names, learning rates that show each method's character in
-// 200 steps from the engine's default start, and what to look for. The engine owns the
-// formulas, the bounds and the starts (engine/landscape/surfaces.h).
+// 200 steps from the engine's default start, and what to look for. Each note says what the
+// default settings show (GD and momentum at these rates, κ = 100 on the bowl), and
+// tests/e2e/trajectories.spec.js checks it against the engine's table of steps. The engine
+// owns the formulas, the bounds and the starts (engine/landscape/surfaces.h).
 export const SURFACES = [
   {
     name: 'bowl', label: 'Elongated bowl',
     rates: { gd: 1.8, momentum: 3, rmsprop: 0.01, adam: 0.1 },
-    note: 'A bowl stretched along x by the condition number κ. Near its largest stable step (α = 2), gradient descent zig-zags across the valley, and along it it needs about κ times more steps: raise κ to see it crawl. Momentum averages the zig-zag away and takes larger steps; RMSProp and Adam rescale each direction.',
+    note: 'A bowl stretched along x by the condition number κ (100 to start): along the valley the slope is κ times gentler than across it. Near its largest stable step (α = 2), gradient descent zig-zags across the valley at every step and crawls along it. Momentum averages the zig-zag into a slow swing and gathers speed along the valley: it reaches the minimum in about half the steps. Lower κ to 10 and the valley is too short for that to pay: gradient descent gets there first. RMSProp and Adam rescale each direction.',
   },
   {
     name: 'normalized_bowl', label: 'Normalised bowl',
     rates: { gd: 0.9, momentum: 3, rmsprop: 0.01, adam: 0.1 },
-    note: 'The same bowl after normalising the inputs: round contours, so the gradient points at the minimum and every method goes straight there.',
+    note: 'The same bowl after normalising the inputs: round contours, so the gradient points straight at the minimum. Gradient descent goes straight there in a couple of steps; momentum runs along the same straight line but overshoots and swings back before it settles. RMSProp and Adam rescale each direction on its own and leave the straight line.',
   },
   {
     name: 'rosenbrock', label: 'Rosenbrock',
@@ -20,7 +22,7 @@ export const SURFACES = [
   {
     name: 'beale', label: 'Beale',
     rates: { gd: 0.03, momentum: 0.03, rmsprop: 0.03, adam: 0.3 },
-    note: 'Steep walls and long flat arms: the gradient’s size changes by orders of magnitude, which adaptive methods absorb.',
+    note: 'Steep walls and long flat arms: the gradient’s size changes by orders of magnitude along the way. Momentum gathers speed on the flat arm and reaches the minimum at (3, 0.5) in about half the steps gradient descent needs; Adam scales each step by the size of the recent gradients.',
   },
   {
     name: 'saddle', label: 'Saddle',

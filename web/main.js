@@ -217,7 +217,7 @@ $('preset').addEventListener('change', (e) => {
   const hit = presetSpec(lessons, e.target.value);
   if (!hit) return;
   guide.open(hit.lesson);
-  controller.setSpec(hit.run.spec, `Lesson “${hit.lesson.title}”: ${hit.run.label}. Its guide is beside the chart.`);
+  controller.setSpec(hit.run.spec, `Lesson “${hit.lesson.title}”: ${hit.run.label} is loaded; the lesson’s guide has its text and all its runs.`);
 });
 
 // A link typed or pasted into this tab (the page's own link updates fire no hashchange).

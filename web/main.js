@@ -5,6 +5,7 @@ import { LayersCard } from './charts/depth-card.js';
 import { MetricsChart } from './charts/metrics-chart.js';
 import { RateChart } from './charts/rate-chart.js';
 import { Controls } from './controls.js';
+import { RunEvents } from './embed/run-events.js';
 import { mountExportCard } from './export-card.js';
 import { ExtrasView } from './extras-view.js';
 import { LinkKeeper } from './link.js';
@@ -73,6 +74,8 @@ function keep(what) {
   saveRuns();
 }
 const others = [layersChart, rateChart];
+// The embedded lesson's descent:* events, on document (run-events.js), for scripts and tests.
+const runEvents = new RunEvents(document);
 
 const controller = new RunController({
   workerUrl: new URL('./worker.js', import.meta.url),
@@ -96,6 +99,7 @@ const controller = new RunController({
     },
     onLoaded(msg) {
       markOnce('descent:ready');
+      runEvents.loaded(msg, { spec: controller.loaded });
       if (msg.spec || !runLabel) runLabel = `run of ${new Date().toLocaleTimeString('en-GB')}`;
       heapBytes = msg.heapBytes ?? heapBytes;
       for (const chart of others) chart.clear();
@@ -104,6 +108,7 @@ const controller = new RunController({
     },
     onProgress(msg) {
       markOnce('descent:first-step');
+      runEvents.progress(msg);
       for (const chart of others) chart.append(msg.epochs);
       const latest = controller.run.latest;
       if (msg.epochs.length && msg.diagnosis !== undefined && latest) diagnosis.update(latest, msg.diagnosis);
@@ -114,11 +119,13 @@ const controller = new RunController({
       diagnosis.update({ train_error: error(msg.summary.train_accuracy), dev_error: error(msg.summary.dev_accuracy) }, msg.summary.diagnosis);
     },
     onRunState(state) {
+      runEvents.state(state);
       if (state !== 'finished') return;
       saveRuns();
       guide.onFinished(controller.loaded, controller.run.epochs);
     },
     onError(error) {
+      runEvents.error(error);
       if (!gradcheckPending) return false;
       gradcheckPending = false;  // the check's own failure belongs in its panel
       gradcheck.showError(error.message);

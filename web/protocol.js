@@ -30,6 +30,12 @@ export const REQUESTS = Object.freeze([ToWorker.surface, ToWorker.landscape, ToW
 // Worker -> page.
 export const FromWorker = Object.freeze({
   ready: 'ready',        // the engine module is loaded
+  failed: 'failed',      // { error: { field: 'engine', given, allowed, message, summary } }: the engine
+                         // could not load in this worker (a browser without WebAssembly SIMD, engine.js
+                         // or engine.wasm missing or damaged). Sent once, with run id 0, instead of
+                         // ready; the page takes it whatever run is current, and the worker answers
+                         // requests after it with this error. message says what went wrong and what
+                         // to do, summary in a line; given is the URL (or the missing feature).
   loaded: 'loaded',      // { spec, stepsPerEpoch, epochs: [epoch 0], heapBytes: the engine's memory }
   progress: 'progress',  // { epochs: [...new], stepsLog, epoch, finished, summary?, diagnosis?, stepsPerSecond }
   state: 'state',        // { state: 'idle' | 'running' | 'paused' | 'finished' }

@@ -3,8 +3,10 @@
 // applies a control's change (live to the running engine, or by loading the spec afresh),
 // resets, trains, and never trains a spec that differs from what the controls show: when the
 // engine refuses the spec, Train is blocked and the refusal is said beside Train and beside
-// the control that holds the field. It owns the trainer (the worker), the run's reading (the
-// status line and buttons) and the metrics chart's run; the host draws the rest.
+// the control that holds the field. When the engine cannot run here at all (trainer.js
+// onUnavailable), the run is 'unavailable' for good: the reason is said in the status line and
+// under the buttons, which stay disabled. It owns the trainer (the worker), the run's reading
+// (the status line and buttons) and the metrics chart's run; the host draws the rest.
 import { SPEEDS } from './protocol.js';
 import { RunView } from './run-view.js';
 import { isRegression } from './spec/data-kinds.js';
@@ -24,7 +26,8 @@ export class RunController {
   //   onReplacing({ spec, next, epochs })  a new spec replaces the run of spec (the host may keep it)
   //   onLoaded(msg)                 a run is at epoch 0
   //   onProgress(msg)               epochs and the summary, after the chart has them
-  //   onError(error) -> handled?    an engine error the host shows itself (e.g. its panel's)
+  //   onError(error) -> handled?    an engine error the host shows itself (e.g. its panel's);
+  //                                 also the engine's failure to load (field 'engine')
   //   onRunState(state)             the run's state as shown changed (blocked among them), after
   //                                 the epochs and the summary that led to it
   //   onPoints, onGrid, onGradcheck, onWeights, onRestart(reason), onMetric(name)
@@ -35,6 +38,7 @@ export class RunController {
     this.loaded = null;      // the spec the engine runs (after a successful load)
     this.pending = null;     // the spec sent to the engine and not yet answered
     this.problem = null;     // the engine's refusal of this.spec: Train is blocked until fixed
+    this.unavailable = null; // why the engine cannot run here (field 'engine'): nothing can train
     this.run = { state: 'loading', latest: null, epochs: [], totalEpochs: this.spec.epochs, stepsPerSecond: 0, stopMessage: '' };
     this.view = new RunView(elements);
     this.trainer = this.makeTrainer(workerUrl, supervised);
@@ -51,6 +55,7 @@ export class RunController {
       onGrid: (msg) => h.onGrid?.(msg),
       onGradcheck: (msg) => h.onGradcheck?.(msg),
       onWeights: (msg) => h.onWeights?.(msg),
+      onUnavailable: (error) => this.giveUp(error),
       ...(supervised ? { onRestart: (reason) => this.restarted(reason) } : {}),
     });
   }
@@ -123,6 +128,7 @@ export class RunController {
 
   // Sends the spec to the engine; the run is blocked (and says why) when the engine refuses it.
   load() {
+    if (this.unavailable) return;  // the spec is kept and shown; there is no engine to load it
     this.clearProblem();
     if (this.spec.data?.source === 'csv' && !this.spec.data.csv) {
       this.block({ field: 'data.csv', message: 'Choose a CSV file below: the data set "CSV file" needs one.' });
@@ -136,7 +142,7 @@ export class RunController {
 
   // True when the engine runs exactly the spec the controls show.
   get ready() {
-    return !this.problem && !this.pending && deepEqual(this.loaded, this.spec);
+    return !this.unavailable && !this.problem && !this.pending && deepEqual(this.loaded, this.spec);
   }
 
   // Train; after a finished run, Train again: back to the same initial weights, then train.
@@ -170,7 +176,8 @@ export class RunController {
   }
 
   render() {
-    this.view.render({ ...this.run, runState: this.run.state, regression: isRegression(this.spec), problem: this.problem?.message });
+    this.view.render({ ...this.run, runState: this.run.state, regression: isRegression(this.spec), problem: this.problem?.message,
+      unavailable: this.unavailable });
   }
 
   // --- from the worker --------------------------------------------------------------------
@@ -228,7 +235,7 @@ export class RunController {
   // line never shows "Finished" beside an older epoch, and listeners hear the epochs, then
   // the summary, then the state.
   onState(state) {
-    if (this.problem) return;  // the old run's state after a refused load: not this spec's
+    if (this.problem || this.unavailable) return;  // the old run's state after a refused load: not this spec's
     this.releaseState(true);
     if (state === 'paused' || (state === 'finished' && !this.summarised)) {
       this.held = state;
@@ -257,10 +264,26 @@ export class RunController {
   // An engine error: a refused load blocks the run; every error is shown beside the control
   // that holds its field (when there is one) and beside Train.
   fail(error) {
-    if (this.host.onError?.(error)) return;
+    if (this.host.onError?.(error) || this.unavailable) return;  // the reason is said already
     const refused = this.pending !== null || this.run.state === 'loading';
     if (refused && error.field !== 'worker') this.block(error);
     else this.say(error);
+  }
+
+  // The engine cannot run here (FromWorker.failed, a worker script that never ran, a browser
+  // without what it needs): said once, to the host as an error and under the buttons; the run
+  // is 'unavailable' from then on.
+  giveUp(error) {
+    this.releaseState(false);
+    this.trainOnLoad = false;
+    this.pending = null;
+    this.problem = null;
+    this.unavailable = error;
+    this.host.onError?.(error);
+    const box = this.elements.problem;
+    box.textContent = error.message;
+    box.hidden = false;
+    this.setRunState('unavailable');
   }
 
   block(error) {
@@ -277,6 +300,7 @@ export class RunController {
     if (row === 'layers') this.network?.showError(error.message);
     else if (row) this.controls?.showError(row.key, error.message);
     const box = this.elements.problem;
+    if (this.unavailable) return;  // the box says why nothing can train; that stays
     box.textContent = this.problem ? `Cannot train this experiment: ${error.message}` : error.message;
     box.hidden = false;
   }

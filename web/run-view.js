@@ -3,10 +3,11 @@
 const percent = (x) => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : '–');
 const WORDS = { idle: 'Ready', running: 'Training', paused: 'Paused', finished: 'Finished', loading: 'Loading' };
 // blocked: the engine refused the spec the controls show; nothing can train until it is fixed.
+// unavailable: the engine cannot run here at all; the problem element says why and what to do.
 
 export class RunView {
-  constructor({ buttons, progress, status }) {
-    Object.assign(this, { buttons, progress, status, trainTitle: buttons.train.title });
+  constructor({ buttons, progress, status, problem = null }) {
+    Object.assign(this, { buttons, progress, status, problem, trainTitle: buttons.train.title });
     this.started = 0;
     this.elapsed = 0;
   }
@@ -25,7 +26,8 @@ export class RunView {
     this.draw(reading);
   }
 
-  draw({ runState, latest, totalEpochs, stepsPerSecond, stopMessage, regression, problem }) {
+  draw({ runState, latest, totalEpochs, stepsPerSecond, stopMessage, regression, problem, unavailable }) {
+    if (runState === 'unavailable') return this.drawUnavailable(unavailable);
     const busy = runState === 'running' || runState === 'loading' || runState === 'blocked';
     const done = runState === 'finished';
     this.buttons.train.disabled = busy;
@@ -60,6 +62,19 @@ export class RunView {
     const time = seconds > 0 ? ` · ${seconds.toFixed(1)} s` : '';
     const why = done && stopMessage ? ` · ${stopMessage}` : '';
     this.status.textContent = `${WORDS[runState] || ''} · epoch ${latest.epoch} of ${totalEpochs} · ${measure}${speed}${time}${why}`;
+  }
+
+  // Every run button disabled for good, titled with the reason and described by the message.
+  drawUnavailable(error) {
+    const reason = error?.summary || error?.message || 'the engine could not be loaded';
+    for (const button of Object.values(this.buttons)) {
+      if (!button) continue;
+      button.disabled = true;
+      button.title = `Engine unavailable: ${reason}`;
+      if (this.problem?.id) button.setAttribute('aria-describedby', this.problem.id);
+    }
+    this.progress.value = 0;
+    this.status.textContent = `Engine unavailable · ${reason}`;
   }
 
   // Stops a pending redraw (the view's element is going away).

@@ -1,6 +1,7 @@
 // Serves public/ as the static host of a deployment would: on http://127.0.0.1:8080/ by
 // default, or under a sub-path, with the strict Content-Security-Policy the site must live with.
-//   node web/serve.mjs [--port N] [--host H] [--base /sub/path/] [--csp]
+//   node web/serve.mjs [--port N] [--host H] [--base /sub/path/] [--csp] [--root DIR]
+// --root serves another folder than public/ (an unpacked release, say).
 // PORT and HOST in the environment are the defaults of --port and --host. --csp prints the
 // violations browsers report (the policy adds a report-uri beside the server). Tests import
 // startServer to run servers of their own (port 0: a free port).
@@ -45,11 +46,11 @@ function collectReport(req, res, violations, log) {
 
 // Resolves { url, close, violations } once listening; url ends with the base, e.g.
 // http://127.0.0.1:4321/sub/. With csp, violations holds what browsers reported.
-export function startServer({ port = 8080, base = '/', csp = false, host = '127.0.0.1', log = false } = {}) {
+export function startServer({ port = 8080, base = '/', csp = false, host = '127.0.0.1', log = false, root = ROOT } = {}) {
   const prefix = normalizeBase(base);
   const violations = [];
   const policy = `${CSP}; report-uri ${prefix}${REPORTS}`;
-  const assets = sirv(ROOT, {
+  const assets = sirv(root, {
     dev: true,  // no caching: a rebuild shows at once
     extensions: ['html'],
     setHeaders(res, pathname) {
@@ -96,6 +97,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     host: option(args, '--host') ?? process.env.HOST ?? '127.0.0.1',
     base: option(args, '--base') ?? '/',
     csp: args.includes('--csp'),
+    root: option(args, '--root') ? resolve(option(args, '--root')) : ROOT,
     log: true,
   });
   console.log(`Descent is being served at ${url}${args.includes('--csp') ? ' (strict CSP)' : ''}`);

@@ -5,7 +5,9 @@
 //   A ping would not do: a worker in a long mini-batch cannot answer, yet it is alive.
 // - its 'error' event: an error nothing caught (the script failed to load, a crash).
 // A page that restarts workers needs a brake too (RestartBudget): a worker that dies at once
-// every time must not be restarted for ever.
+// every time must not be restarted for ever. And a worker that dies before it ever loaded the
+// engine (its script is missing, blocked by the CSP or broken) is not restarted at all: the
+// trainer says at once that the engine is unavailable (trainer.js restart).
 
 // At most `max` restarts in any `windowMs` milliseconds. Pure: the caller passes the clock.
 export class RestartBudget {

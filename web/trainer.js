@@ -2,6 +2,10 @@
 // drops messages from older runs, and hands the rest to the page's callbacks. Given an
 // onRestart callback it also supervises the worker: when it dies, a fresh one takes its place
 // and the page reloads its settings into it (supervisor.js says how a death is noticed).
+// When the engine cannot run at all (the browser lacks what it needs, engine.wasm or the
+// worker script is missing or damaged) the trainer says so once, by onUnavailable, whatever
+// run is current, and from then on sends nothing: requests are answered with the reason.
+import { engineSupport, unsupportedError, workerFailed } from './engine-support.js';
 import { FromWorker, ToWorker, isMessage, message } from './protocol.js';
 import { RestartBudget, lockName, watch } from './supervisor.js';
 
@@ -10,7 +14,8 @@ const REPLAYED = new Set(['speed', 'grid']);  // worker settings a fresh worker 
 export class Trainer {
   // callbacks: { onLoaded, onProgress, onState, onError, onPoints, onGrid, onGradcheck,
   // onWeights }, each taking the message body; onRestart(reason), if given, after a fresh
-  // worker replaced a dead one (the page then loads its settings again).
+  // worker replaced a dead one (the page then loads its settings again); onUnavailable(error)
+  // once, when the engine cannot run here (error: FromWorker.failed's, field 'engine').
   constructor(workerUrl, callbacks) {
     this.callbacks = callbacks;
     this.workerUrl = workerUrl;
@@ -19,7 +24,14 @@ export class Trainer {
     this.nextRequest = 1;
     this.settings = new Map();  // REPLAYED key -> value
     this.budget = new RestartBudget();
-    this.spawn();
+    this.unavailable = null;    // why the engine cannot run here, once known
+    this.started = false;       // a worker of this trainer has loaded the engine
+    const support = engineSupport();
+    if (support.ok) this.spawn();
+    else {  // no worker at all; the page is told once it listens
+      this.unavailable = unsupportedError(support);
+      queueMicrotask(() => this.callbacks.onUnavailable?.(this.unavailable));
+    }
   }
 
   spawn() {
@@ -28,13 +40,33 @@ export class Trainer {
     this.worker = new Worker(this.workerUrl, { type: 'module', name });
     this.worker.onmessage = (event) => this.receive(event.data);
     if (supervised) this.watcher = watch(this.worker, name, (reason) => this.restart(reason));
-    else this.worker.onerror = (event) =>
-      this.callbacks.onError?.({ message: `the training worker failed: ${event.message || 'unknown error'}` });
+    else this.worker.onerror = (event) => {
+      event.preventDefault?.();  // said here, not as an uncaught error on the page
+      if (!this.started) this.giveUp(workerFailed(this.workerUrl, event.message));
+      else this.callbacks.onError?.({ message: `the training worker failed: ${event.message || 'unknown error'}` });
+    };
+  }
+
+  // The engine cannot run: no worker, no restart; the page is told once.
+  giveUp(error) {
+    if (this.unavailable) return;
+    this.unavailable = error;
+    this.watcher?.stop();
+    this.worker?.terminate();
+    for (const resolve of this.requests.values()) resolve({ ok: false, error });
+    this.requests.clear();
+    this.callbacks.onUnavailable?.(error);
   }
 
   // The worker died: unanswered requests get an error, a fresh worker starts (at most a few
   // times a minute), and the page is told so it can load its settings into it.
   restart(reason) {
+    // A worker that never loaded the engine (its script is missing, blocked or broken) would
+    // fail the same way again: said at once, not restarted.
+    if (!this.started) {
+      this.giveUp(workerFailed(this.workerUrl, reason.replace(/^it failed: /, '').replace(/^an error it did not catch$/, '')));
+      return;
+    }
     this.worker.terminate();  // whatever is left of it
     const error = { field: '', given: '', allowed: '', message: `the training worker stopped (${reason}) before answering` };
     for (const resolve of this.requests.values()) resolve({ ok: false, error });
@@ -52,12 +84,19 @@ export class Trainer {
   // Ends the worker for good (the page is done with it).
   dispose() {
     this.watcher?.stop();
-    this.worker.terminate();
+    this.worker?.terminate();
   }
 
   receive(msg) {
     if (!isMessage(msg, FromWorker)) return;
-    if (msg.type === FromWorker.ready) return;
+    if (msg.type === FromWorker.ready) {
+      this.started = true;
+      return;
+    }
+    if (msg.type === FromWorker.failed) {  // whatever run is current: there will be none
+      this.giveUp(msg.error);
+      return;
+    }
     if (msg.type === FromWorker.holding) {
       this.watcher?.holding();
       return;
@@ -83,8 +122,11 @@ export class Trainer {
     handler?.(msg);
   }
 
+  // Without an engine a command goes nowhere; one that waits for an answer (a gradient check,
+  // the weights) is answered with the reason, as an error.
   send(type, body) {
-    this.worker.postMessage(message(type, this.runId, body));
+    if (!this.unavailable) this.worker.postMessage(message(type, this.runId, body));
+    else if (type === ToWorker.gradcheck || type === ToWorker.exportWeights) queueMicrotask(() => this.callbacks.onError?.(this.unavailable));
   }
 
   load(spec) {
@@ -115,6 +157,7 @@ export class Trainer {
   // The engine's answer ({ok, ...} or {ok: false, error}) to a surface or landscape request.
   request(type, request) {
     const requestId = this.nextRequest++;
+    if (this.unavailable) return Promise.resolve({ ok: false, error: this.unavailable });
     return new Promise((resolve) => {
       this.requests.set(requestId, resolve);
       this.send(type, { requestId, request });

@@ -1,7 +1,8 @@
 // The training worker: the only code that loads the WASM engine. It trains in chunks of
 // mini-batches, answers commands between chunks, and posts progress a few dozen times a
 // second at most, never per step.
-import createEngine from './engine.js';
+import { loadEngine } from './engine-loader.js';
+import { engineAborted } from './engine-support.js';
 import { FromWorker, REQUESTS, ToWorker, SPEEDS, isMessage, message } from './protocol.js';
 import { runTrial } from './trial.js';
 
@@ -10,6 +11,7 @@ const CHUNK_BUDGET_MS = 12;   // work between looks at the message queue
 
 let engine = null;
 let session = null;
+let failure = null;         // why the engine did not load (FromWorker.failed), once it has not
 let runId = 0;
 let state = 'idle';
 let stepsPerEpoch = 1;
@@ -260,6 +262,10 @@ const early = [];  // commands that arrived before the engine finished loading
 self.onmessage = (event) => {
   const msg = event.data;
   if (!isMessage(msg, ToWorker)) return;
+  if (failure) {  // no engine: a request is answered with why, a command has nothing to do
+    if (REQUESTS.includes(msg.type)) self.postMessage(message(FromWorker.answer, runId, { requestId: msg.requestId, answer: { ok: false, error: failure } }));
+    return;
+  }
   if (!session) {
     early.push(event);
     return;
@@ -275,14 +281,17 @@ self.onmessage = (event) => {
   }
 };
 
-createEngine().then(
-  (module) => {
-    engine = module;
-    session = new engine.Session();
+loadEngine().then((module) => {
+  engine = module;
+  session = new engine.Session();
+}).then(
+  () => {
     self.postMessage(message(FromWorker.ready, 0));
     for (const event of early.splice(0)) self.onmessage(event);
   },
-  (err) => self.postMessage(message(FromWorker.error, 0, {
-    error: { field: '', given: '', allowed: '', message: `the engine failed to load: ${err}` },
-  })),
+  (err) => {
+    failure = err?.field ? err : engineAborted(err?.message || err);
+    self.postMessage(message(FromWorker.failed, 0, { error: failure }));
+    for (const event of early.splice(0)) self.onmessage(event);
+  },
 );

@@ -167,7 +167,7 @@ test('a frame on another origin takes the parent’s commands and reports epochs
   await expect.poll(async () => (await received(page, 'loaded')).length).toBe(1);
   const [ready] = await received(page, 'ready');
   expect(ready.data).toEqual({ descent: 1, type: 'ready', version: 1, commands: ['load', 'train', 'pause', 'reset', 'set'],
-    events: ['ready', 'loaded', 'epoch', 'finished', 'state', 'error', 'rejected'] });
+    events: ['ready', 'loaded', 'epoch', 'finished', 'state', 'error', 'rejected', 'resize'] });
   const [loaded] = await received(page, 'loaded');
   expect(loaded.data.lesson).toEqual({ id: 'optimization', run: 2, label: 'Adam' });
   expect(loaded.data.spec.optimizer.name).toBe('adam');

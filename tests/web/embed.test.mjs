@@ -5,17 +5,37 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { EpochBatcher, compactEpoch } from '../../web/embed/batcher.js';
-import { checkCommand } from '../../web/embed/messages.js';
+import { fetchLessonUrl } from '../../web/embed/lesson-source.js';
+import { EVENTS, checkCommand } from '../../web/embed/messages.js';
 import {
   CONTROL_NAMES, DEFAULT_CONTROLS, checkSetting, fromQuery, normalizeOptions, parseLessonRef, parseOrigins,
 } from '../../web/embed/options.js';
+import { RunEvents } from '../../web/embed/run-events.js';
 import { fillSpec } from '../../web/spec/fill.js';
 import { rowOf, withLayerList, withValue } from '../../web/spec/table.js';
 
 test('lesson references: an id and a run index, run 0 by default', () => {
   assert.deepEqual(parseLessonRef('initialization'), { id: 'initialization', run: 0 });
   assert.deepEqual(parseLessonRef('initialization/2'), { id: 'initialization', run: 2 });
-  for (const bad of ['', '../index', 'a/b/c', 'Init', 'x/-1', '/2', 'a b']) assert.equal(parseLessonRef(bad), undefined, bad);
+  for (const bad of ['', 'a/b/c', 'Init', 'x/-1', 'a b', 'lessons/x.txt', 'ftp://x/y', 'javascript:alert(1)', '/a b.json']) {
+    assert.equal(parseLessonRef(bad), undefined, bad);
+  }
+});
+
+test('lesson references: the URL of a lesson file, with ?run=N for the run index', () => {
+  const forms = {
+    'https://course.example/lessons/mine.json': { url: 'https://course.example/lessons/mine.json', run: 0 },
+    'http://127.0.0.1:8081/l?run=3': { url: 'http://127.0.0.1:8081/l', run: 3 },
+    '/lessons/mine.json?run=2': { url: '/lessons/mine.json', run: 2 },
+    './mine.json': { url: './mine.json', run: 0 },
+    '../index': { url: '../index', run: 0 },
+    'lessons/mine.json': { url: 'lessons/mine.json', run: 0 },
+    'https://c.example/api?id=7&run=1': { url: 'https://c.example/api?id=7', run: 1 },
+    ' /x.JSON ': { url: '/x.JSON', run: 0 },
+  };
+  for (const [text, ref] of Object.entries(forms)) assert.deepEqual(parseLessonRef(text), ref, text);
+  assert.deepEqual(normalizeOptions({ lesson: '/mine.json?run=1' }).options.source, { kind: 'lesson', url: '/mine.json', run: 1 });
+  assert.deepEqual(fromQuery('?lesson=https://c.example/l.json?run=1&controls=lr').raw, { lesson: 'https://c.example/l.json?run=1', controls: 'lr' });
 });
 
 test('good options are kept; missing ones take their defaults', () => {
@@ -39,8 +59,8 @@ test('good options are kept; missing ones take their defaults', () => {
 });
 
 test('bad options are problems that name the field, the value and what is allowed', () => {
-  const { options, problems } = normalizeOptions({ lesson: '../../etc', controls: 'lr,fly', charts: 'pie', metric: 'joy', speed: 11 });
-  assert.deepEqual(problems.map((p) => [p.field, p.given]), [['lesson', '../../etc'], ['controls', 'fly'], ['charts', 'pie'], ['metric', 'joy'], ['speed', '11']]);
+  const { options, problems } = normalizeOptions({ lesson: 'Etc!', controls: 'lr,fly', charts: 'pie', metric: 'joy', speed: 11 });
+  assert.deepEqual(problems.map((p) => [p.field, p.given]), [['lesson', 'Etc!'], ['controls', 'fly'], ['charts', 'pie'], ['metric', 'joy'], ['speed', '11']]);
   assert.match(problems[1].allowed, /optimizer, lr/);
   assert.equal(problems[2].message, 'charts "pie" is not allowed; allowed: metrics, boundary.');
   assert.deepEqual(options.source, { kind: 'default' });
@@ -86,6 +106,8 @@ test('commands: well-formed ones pass with their fields', () => {
     { ok: true, command: { type: 'set', id: 7, name: 'lr', value: 0.01 } });
   assert.deepEqual(checkCommand({ descent: 1, type: 'load', spec: '{"epochs": 3}' }).command.spec, { epochs: 3 });
   assert.equal(checkCommand({ descent: 1, type: 'load', lesson: 'optimization/2' }).command.lesson, 'optimization/2');
+  assert.equal(checkCommand({ descent: 1, type: 'load', lesson: 'https://c.example/l.json?run=1' }).command.lesson, 'https://c.example/l.json?run=1');
+  assert.ok(EVENTS.includes('resize'));
 });
 
 test('commands: each malformed message is refused naming what is allowed', () => {
@@ -98,7 +120,8 @@ test('commands: each malformed message is refused naming what is allowed', () =>
   assert.equal(refuse({ descent: 1, type: 'set', name: 'lr', value: { x: 1 } }).field, 'value');
   assert.equal(refuse({ descent: 1, type: 'load' }).field, 'load');
   assert.equal(refuse({ descent: 1, type: 'load', spec: {}, lesson: 'x' }).field, 'load');
-  assert.equal(refuse({ descent: 1, type: 'load', lesson: '../x' }).field, 'lesson');
+  assert.equal(refuse({ descent: 1, type: 'load', lesson: 'x y' }).field, 'lesson');
+  assert.match(refuse({ descent: 1, type: 'load', lesson: 7 }).allowed, /URL of a lesson JSON file/);
   assert.equal(refuse({ descent: 1, type: 'train', id: { a: 1 } }).field, 'id');
   assert.equal(checkCommand({ descent: 1, type: 'fly', id: 'q' }).id, 'q');  // echoed with the refusal
 });
@@ -153,4 +176,78 @@ test('set(name, value) reads values as the controls do and names what is allowed
   assert.equal(checkSetting('hidden', [16, 0]).error.field, 'hidden');
   assert.equal(checkSetting('optimizer', 'sgd').error.allowed, 'one of gd, momentum, rmsprop, adam');
   assert.equal(checkSetting('colour', 1).error.field, 'name');
+});
+
+// A fetch that answers from a table of URL -> Response (or throws, as a refused request does).
+async function withFetch(table, body) {
+  const real = globalThis.fetch;
+  const asked = [];
+  globalThis.fetch = async (url) => {
+    asked.push(String(url));
+    const answer = table[String(url)];
+    if (answer instanceof Error) throw answer;
+    return answer ? answer() : new Response('Not found', { status: 404, statusText: 'Not Found' });
+  };
+  try { return await body(asked); } finally { globalThis.fetch = real; }
+}
+
+test('a lesson file by URL: resolved against the document, checked, and each failure named', async () => {
+  const base = 'https://course.example/unit/page.html';
+  const lesson = { title: 'Mine', runs: [{ label: 'a', spec: { epochs: 3 } }, { label: 'b', spec: { epochs: 4 } }] };
+  const json = (x) => () => new Response(JSON.stringify(x), { headers: { 'Content-Type': 'application/json' } });
+  await withFetch({
+    'https://course.example/unit/mine.json': json(lesson),
+    'https://course.example/text.json': () => new Response('<html>'),
+    'https://course.example/empty.json': json({ runs: [] }),
+    'https://course.example/nospec.json': json({ runs: [{ label: 'x' }] }),
+    'https://course.example/big.json': () => new Response('x', { headers: { 'Content-Length': '6000000' } }),
+    'https://other.example/l.json': new TypeError('Failed to fetch'),
+  }, async (asked) => {
+    const got = await fetchLessonUrl('./mine.json', 1, base);
+    assert.deepEqual(got.problems, []);
+    assert.equal(got.run, 1);
+    assert.equal(got.lesson.url, 'https://course.example/unit/mine.json');
+    assert.equal(got.lesson.runs[1].spec.epochs, 4);
+    const outOfRange = await fetchLessonUrl('mine.json', 5, base);
+    assert.equal(outOfRange.run, 0);
+    assert.equal(outOfRange.problems[0].allowed, 'a run index from 0 to 1');
+
+    const why = async (url) => (await fetchLessonUrl(url, 0, base)).problems[0];
+    const missing = await why('/missing.json');
+    assert.equal(missing.field, 'lesson');
+    assert.equal(missing.given, 'https://course.example/missing.json');
+    assert.equal(missing.message, 'The lesson at https://course.example/missing.json could not be loaded: HTTP 404 Not Found.');
+    assert.match((await why('/text.json')).message, /could not be loaded: it is not JSON\.$/);
+    assert.match((await why('/empty.json')).message, /it has no runs/);
+    assert.match((await why('/nospec.json')).message, /its run 0 has no spec object/);
+    assert.match((await why('/big.json')).message, /larger than 5 MB/);
+    const refused = (await why('https://other.example/l.json')).message;
+    assert.match(refused, /Access-Control-Allow-Origin/);
+    assert.match(refused, /Content-Security-Policy connect-src does not allow https:\/\/other\.example/);
+    assert.equal(asked.includes('https://course.example/unit/mine.json'), true);
+  });
+});
+
+test('run events: loaded, batched epochs, finished once after its epochs, state, error', () => {
+  const target = new EventTarget();
+  const seen = [];
+  for (const type of ['loaded', 'epoch', 'finished', 'state', 'error']) {
+    target.addEventListener(`descent:${type}`, (e) => seen.push([type, e.detail]));
+  }
+  const events = new RunEvents(target);
+  events.loaded({ epochs: [{ epoch: 0, train_loss: 0.7, layers: [] }] }, { spec: { epochs: 2 } });
+  assert.deepEqual(seen.shift(), ['loaded', { spec: { epochs: 2 }, epochs: [{ epoch: 0, train_loss: 0.7 }], lesson: null, title: null, reset: true }]);
+  events.progress({ epochs: [{ epoch: 1, train_loss: 0.6 }] });
+  events.progress({ epochs: [{ epoch: 2, train_loss: 0.5 }], summary: { epochs_run: 2 } });
+  events.progress({ epochs: [], summary: { epochs_run: 2 } });
+  events.state('finished');
+  assert.deepEqual(seen.map(([type]) => type), ['epoch', 'epoch', 'finished', 'state']);
+  assert.deepEqual(seen[1][1], { epoch: 2, train_loss: 0.5, epochs: [{ epoch: 2, train_loss: 0.5 }] });
+  assert.deepEqual(seen[2][1], { epochs_run: 2 });
+  assert.deepEqual(seen[3][1], { state: 'finished' });
+  events.error({ field: 'lr', message: 'no' });
+  assert.deepEqual(seen.at(-1), ['error', { field: 'lr', given: '', allowed: '', message: 'no' }]);
+  events.stop();
+  events.state('idle');
+  assert.equal(seen.at(-1)[0], 'error');
 });

@@ -1,7 +1,8 @@
 // The postMessage bridge between an embedded lesson (embed.html) and the page that frames
 // it. Commands are taken only from the parent window and only from the allowed origins;
 // anything else is ignored and never answered. Events go only to the allowed origins (each
-// as the targetOrigin; '*' only when the author allowed any origin).
+// as the targetOrigin; '*' only when the author allowed any origin). The frame's content
+// height goes too ('resize'), so that the parent can size the iframe to it.
 import { VERSION, EVENTS, checkCommand, event } from './messages.js';
 
 export const originAllowed = (origin, origins) => origins.includes('*') || origins.includes(origin);
@@ -17,6 +18,22 @@ export class Bridge {
     this.forward = (e) => this.post(e.type.slice('descent:'.length), e.detail);
     for (const type of EVENTS) lesson.root.addEventListener(`descent:${type}`, this.forward);
     this.post('ready', { version: VERSION, commands: ['load', 'train', 'pause', 'reset', 'set'], events: EVENTS });
+    this.watchHeight(self.document.documentElement);
+  }
+
+  // Posts { height } (CSS pixels, rounded up) once now and whenever it changes. The height
+  // is the root element's, which is its content's: it does not follow the frame's height
+  // (scrollHeight would never shrink below the frame's), so a frame sized to it is stable.
+  watchHeight(root) {
+    const measure = () => {
+      const height = Math.ceil(root.getBoundingClientRect().height);
+      if (height === this.height) return;
+      this.height = height;
+      this.post('resize', { height });
+    };
+    measure();
+    this.resizeObserver = new this.self.ResizeObserver(measure);
+    this.resizeObserver.observe(root);
   }
 
   receive(e) {
@@ -51,6 +68,7 @@ export class Bridge {
 
   destroy() {
     if (this.parent === this.self) return;
+    this.resizeObserver.disconnect();
     this.self.removeEventListener('message', this.onMessage);
     for (const type of EVENTS) this.lesson.root.removeEventListener(`descent:${type}`, this.forward);
   }

@@ -1,5 +1,6 @@
 // course.html's iframe section: the page drives a lesson framed from embed.html through
-// postMessage, as a course site on another origin would, and logs the events it receives.
+// postMessage, as a course site on another origin would, sizes the frame to its content from
+// its 'resize' events (no inner scrollbar), and logs the events it receives.
 const $ = (id) => document.getElementById(id);
 const frame = $('demo-frame');
 const origin = new URL(frame.src, location.href).origin;  // commands go to the frame's origin only
@@ -18,6 +19,7 @@ function describe(m) {
     case 'epoch': return `epoch · ${m.epochs.length} record${m.epochs.length === 1 ? '' : 's'} · epoch ${m.epoch} · train loss ${number(m.train_loss)} · train error ${percent(m.train_error)}`;
     case 'finished': return `finished · ${m.summary.epochs_run} epochs · train accuracy ${percent(m.summary.train_accuracy)}`;
     case 'state': return `state · ${m.state}`;
+    case 'resize': return `resize · ${m.height} px high`;
     default: return `${m.type} · ${m.message}`;
   }
 }
@@ -25,6 +27,7 @@ function describe(m) {
 window.addEventListener('message', (e) => {
   if (e.source !== frame.contentWindow || e.origin !== origin || e.data?.descent !== 1) return;
   const m = e.data;
+  if (m.type === 'resize') frame.style.height = `${m.height}px`;
   counts.messages += 1;
   if (m.type === 'epoch') counts.epochs += m.epochs.length;
   const item = document.createElement('li');

@@ -2,17 +2,18 @@
 //   <descent-lesson lesson="optimization" controls="optimizer,lr" locked="epochs" charts="metrics">
 // (attributes as the options of lesson.js, read when the element is connected), or from
 // a script: mount(element, options) returns the Lesson. The lesson's stylesheet (lesson.css,
-// beside this file) is linked into the page once.
+// in the asset folder: beside this file, or where setAssetPath() says) is linked into the
+// page once.
+import { assetPath, assetUrl, setAssetPath } from './assets.js';
 import { Lesson } from './lesson.js';
 import { fromAttributes } from './options.js';
 
-const STYLESHEET = new URL('./lesson.css', import.meta.url).href;
-
 function linkStylesheet(doc) {
-  if ([...doc.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === STYLESHEET)) return;
+  const href = assetUrl('lesson.css').href;
+  if ([...doc.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === href)) return;
   const link = doc.createElement('link');
   link.rel = 'stylesheet';
-  link.href = STYLESHEET;
+  link.href = href;
   doc.head.append(link);
 }
 
@@ -38,4 +39,4 @@ export class DescentLesson extends HTMLElement {
 
 if (!customElements.get('descent-lesson')) customElements.define('descent-lesson', DescentLesson);
 
-export { Lesson };
+export { Lesson, assetPath, setAssetPath };

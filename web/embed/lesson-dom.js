@@ -31,7 +31,7 @@ export function buildLesson(root, prefix) {
   buttons.pause.disabled = true;
   const progress = el('progress', { max: 1, value: 0, 'aria-label': 'Epoch progress' });
   const status = el('p', { class: 'descent-status', role: 'status', textContent: 'Loading the engine…' });
-  const error = el('p', { class: 'descent-error', role: 'alert', hidden: true });
+  const error = el('p', { id: id('error'), class: 'descent-error', role: 'alert', hidden: true });
   const form = el('form', { class: 'descent-controls', noValidate: true });
   form.setAttribute('aria-labelledby', title.id);
   form.addEventListener('submit', (e) => e.preventDefault());

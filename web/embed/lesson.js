@@ -5,8 +5,9 @@
 //   descent:loaded   { spec, epochs, lesson, title, reset }   a run is at epoch 0
 //   descent:epoch    { epoch, train_loss, ..., epochs: [...] } at most 10 a second, batched
 //   descent:finished the run's summary                         after its last epoch event
-//   descent:state    { state: loading | idle | running | paused | finished | blocked }
-//                    (blocked: the engine refused the spec; descent:error said why)
+//   descent:state    { state: loading | idle | running | paused | finished | blocked | unavailable }
+//                    (blocked: the engine refused the spec; unavailable: the engine cannot
+//                    run here; descent:error said why)
 //   descent:error    { field, given, allowed, message }       bad options, values or specs
 import { BoundaryView } from '../boundary.js';
 import { MetricsChart } from '../charts/metrics-chart.js';
@@ -15,13 +16,13 @@ import { RunController } from '../run-controller.js';
 import { defaultSpec } from '../spec/fill.js';
 import { fromShort } from '../spec/hash.js';
 import { CONTROL_KEYS } from '../spec/table.js';
-import { EpochBatcher, compactEpoch } from './batcher.js';
+import { RunEvents } from './run-events.js';
+import { assetUrl } from './assets.js';
 import { buildLesson } from './lesson-dom.js';
-import { fetchLessonRun } from './lesson-source.js';
-import { checkSetting, normalizeOptions, parseLessonRef, parseSpec, problem } from './options.js';
+import { fetchLessonRun, fetchLessonUrl } from './lesson-source.js';
+import { LESSON_FORMS, checkSetting, normalizeOptions, parseLessonRef, parseSpec, problem } from './options.js';
 
 const GRID = 48;           // decision-boundary resolution: small, a lesson's canvas is small
-const HERE = import.meta.url;  // the bundle's own URL: the worker sits beside it
 let count = 0;
 
 export class Lesson {
@@ -29,16 +30,16 @@ export class Lesson {
   // locked, charts, metric, speed, title, text).
   constructor(root, rawOptions = {}) {
     const { options, problems } = normalizeOptions(rawOptions);
-    Object.assign(this, { root, options, lesson: null, ref: null, finishedSent: false });
+    Object.assign(this, { root, options, lesson: null, ref: null });
     this.prefix = `descent-${++count}-`;
     this.dom = buildLesson(root, this.prefix);
     const { dom } = this;
     this.metrics = new MetricsChart(dom.metricsCanvas);
     this.metrics.setMetric(options.metric);
     this.boundary = new BoundaryView(dom.boundaryCanvas, dom.caption);
-    this.batcher = new EpochBatcher((records) => this.emit('epoch', { ...records.at(-1), epochs: records }));
+    this.events = new RunEvents(root);  // the descent:* events (run-events.js)
     this.controller = this.makeController();
-    this.controls = new Controls(dom.form, this.controller.spec, (key, value) => this.controller?.edit(key, value),
+    this.controls = new Controls(dom.form, this.controller?.spec ?? defaultSpec(), (key, value) => this.controller?.edit(key, value),
       { keys: options.controls, locked: options.locked, idPrefix: this.prefix });
     this.controller?.attach({ controls: this.controls });
     dom.metricsFigure.hidden = Boolean(options.charts) && !options.charts.includes('metrics');
@@ -57,7 +58,7 @@ export class Lesson {
   get run() { return this.controller?.run ?? { state: 'loading' }; }
 
   makeController() {
-    const url = new URL('./worker.js', HERE);
+    const url = assetUrl('worker.js');
     const { dom } = this;
     try {
       const controller = new RunController({
@@ -67,10 +68,7 @@ export class Lesson {
         host: {
           onLoaded: (msg) => this.onLoaded(msg),
           onProgress: (msg) => this.onProgress(msg),
-          onRunState: (state) => {
-            this.batcher.flush();  // the epochs that led to the state go first
-            this.emit('state', { state });
-          },
+          onRunState: (state) => this.events.state(state),
           onError: (error) => { this.emitError(error); return false; },
           onPoints: (msg) => this.onPoints(msg.points),
           onGrid: (msg) => this.boundary.draw(msg),
@@ -79,8 +77,13 @@ export class Lesson {
       controller.speed = this.options.speed;
       return controller;
     } catch (err) {  // e.g. descent.js loaded from another origin: workers must be same-origin
-      queueMicrotask(() => this.fail(problem('worker', url.href,
-        `descent.js and worker.js served from this page's origin (${location.origin}); on other sites embed embed.html in an iframe`)));
+      for (const button of Object.values(dom.buttons)) button.disabled = true;
+      dom.status.textContent = 'Engine unavailable · the training worker could not start';
+      queueMicrotask(() => {
+        this.fail(problem('worker', url.href,
+          `descent.js and worker.js served from this page's origin (${location.origin}); on other sites embed embed.html in an iframe`));
+        this.emit('state', { state: 'unavailable' });
+      });
       return null;
     }
   }
@@ -99,10 +102,11 @@ export class Lesson {
     return true;
   }
 
-  // Loads run `run` of a lesson from lessons/ ("initialization/2" or id and run).
+  // Loads a run of a lesson: from lessons/ by id ("initialization/2"), or a course's own
+  // lesson file by URL ("https://course.example/mine.json?run=1"; relative to the document).
   async loadLesson(text) {
     const ref = parseLessonRef(text);
-    if (!ref) return this.fail(problem('lesson', text, 'a lesson id, optionally with a run index: "initialization/2"'));
+    if (!ref) return this.fail(problem('lesson', text, LESSON_FORMS));
     return this.start({ kind: 'lesson', ...ref });
   }
 
@@ -116,8 +120,10 @@ export class Lesson {
   // Train while the run is still loading trains once it is loaded (a parent may say "train"
   // as soon as the frame is ready).
   train() {
-    if (this.run.state === 'loading') this.trainWhenLoaded = true;
-    else this.controller?.train();
+    // Ready: the engine holds this spec, even while its 'idle' is on the way (a parent that
+    // says "train" on 'loaded' lands there).
+    if (this.controller?.ready) this.controller.train();
+    else if (this.run.state === 'loading') this.trainWhenLoaded = true;
   }
 
   pause() {
@@ -134,7 +140,7 @@ export class Lesson {
     this.destroyed = true;
     this.controller?.releaseState(false);
     this.controller?.trainer.dispose();
-    this.batcher.drop();
+    this.events.stop();
     this.controller?.view.dispose();
     this.metrics.destroy();
     this.boundary.observer?.disconnect();
@@ -148,7 +154,7 @@ export class Lesson {
     if (source.kind === 'spec') return this.begin(source.spec);
     if (source.kind === 'settings') return this.loadSettings(source.text);
     if (source.kind === 'lesson') {
-      const { lesson, run, problems } = await fetchLessonRun(source.id, source.run);
+      const { lesson, run, problems } = source.url ? await fetchLessonUrl(source.url, source.run) : await fetchLessonRun(source.id, source.run);
       this.notice(problems);
       if (lesson) {
         this.useLesson(lesson);
@@ -168,7 +174,7 @@ export class Lesson {
 
   loadRun(run) {
     if (!this.lesson?.runs[run]) return;
-    this.ref = { id: this.lesson.id, run, label: this.lesson.runs[run].label ?? null };
+    this.ref = { id: this.lesson.id ?? null, ...(this.lesson.url && { url: this.lesson.url }), run, label: this.lesson.runs[run].label ?? null };
     this.dom.runSelect.value = String(run);
     this.begin(this.lesson.runs[run].spec);
   }
@@ -197,10 +203,7 @@ export class Lesson {
   // --- from the worker --------------------------------------------------------------------
 
   onLoaded(msg) {
-    this.batcher.drop();
-    this.finishedSent = false;
-    this.emit('loaded', { spec: this.controller.loaded, epochs: msg.epochs.map(compactEpoch), lesson: this.ref,
-      title: this.dom.title.textContent, reset: !msg.spec });
+    this.events.loaded(msg, { spec: this.controller.loaded, lesson: this.ref, title: this.dom.title.textContent });
     if (this.trainWhenLoaded) {
       this.trainWhenLoaded = false;
       queueMicrotask(() => this.controller.train());  // once the controller has the run as loaded
@@ -208,12 +211,7 @@ export class Lesson {
   }
 
   onProgress(msg) {
-    if (msg.epochs.length) this.batcher.push(msg.epochs);
-    if (msg.summary && !this.finishedSent) {
-      this.finishedSent = true;
-      this.batcher.flush();
-      this.emit('finished', msg.summary);
-    }
+    this.events.progress(msg);
   }
 
   onPoints(points) {
@@ -248,7 +246,7 @@ export class Lesson {
   // when the spec is refused); listeners hear each as an error event.
   emitError(error) {
     if (error.field !== 'worker') this.trainWhenLoaded = false;
-    this.emit('error', { field: error.field ?? '', given: error.given ?? '', allowed: error.allowed ?? '', message: error.message });
+    this.events.error(error);
   }
 
   showError(text) {
@@ -267,6 +265,6 @@ export class Lesson {
   }
 
   emit(type, detail) {
-    if (!this.destroyed) this.root.dispatchEvent(new CustomEvent(`descent:${type}`, { detail, bubbles: true }));
+    if (!this.destroyed) this.events.emit(type, detail);
   }
 }

@@ -2,21 +2,26 @@
 // that frames it. Every message is { descent: 1, type, ... }. Commands come from the parent;
 // events go to it. A command that is not well formed is answered with a 'rejected' event
 // that names what was wrong and what is allowed.
-import { parseLessonRef, parseSpec, problem } from './options.js';
+import { LESSON_FORMS, parseLessonRef, parseSpec, problem } from './options.js';
 
 export const VERSION = 1;
 
 // Parent -> embed: the command's type and the keys it may carry (id is echoed back).
 export const COMMANDS = Object.freeze({
-  load: ['spec', 'lesson', 'settings'],  // exactly one of them
+  load: ['spec', 'lesson', 'settings'],  // exactly one of them; lesson as the lesson= option:
+                                         // "optimization/2" or a lesson file's URL ("https://course.example/mine.json?run=1")
   train: [],
   pause: [],
   reset: [],
   set: ['name', 'value'],               // a control by its state name, e.g. { name: 'lr', value: 0.01 }
 });
 
-// Embed -> parent.
-export const EVENTS = Object.freeze(['ready', 'loaded', 'epoch', 'finished', 'state', 'error', 'rejected']);
+// Embed -> parent: ready { version, commands, events }, then the lesson's events (loaded,
+// epoch, finished, state, error: see lesson.js), rejected (a malformed command) and
+// resize { height }: the frame's content height in CSS pixels (an integer), sent once right
+// after ready and again whenever it changes, so the parent can size the iframe to it:
+//   if (e.data.type === 'resize') frame.style.height = `${e.data.height}px`;
+export const EVENTS = Object.freeze(['ready', 'loaded', 'epoch', 'finished', 'state', 'error', 'rejected', 'resize']);
 
 const isPlain = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
 const MAX_ID = 200;
@@ -44,7 +49,7 @@ export function checkCommand(data) {
   const command = { type: data.type, ...(id === undefined ? {} : { id }) };
   if (data.type === 'load') {
     const given = keys.filter((k) => data[k] !== undefined);
-    if (given.length !== 1) return fail('load', given.join(' and ') || 'nothing', 'exactly one of spec (an experiment spec), lesson ("optimization/2") or settings ("optimizer=adam&lr=0.001")', id);
+    if (given.length !== 1) return fail('load', given.join(' and ') || 'nothing', 'exactly one of spec (an experiment spec), lesson ("optimization/2" or a lesson file\'s URL) or settings ("optimizer=adam&lr=0.001")', id);
     const key = given[0];
     if (key === 'spec') {
       const problems = [];
@@ -52,7 +57,7 @@ export function checkCommand(data) {
       if (!spec) return { ok: false, ...(id === undefined ? {} : { id }), error: problems[0] };
       command.spec = spec;
     } else if (key === 'lesson') {
-      if (typeof data.lesson !== 'string' || !parseLessonRef(data.lesson)) return fail('lesson', data.lesson, 'a lesson id, optionally with a run index: "initialization" or "initialization/2"', id);
+      if (typeof data.lesson !== 'string' || !parseLessonRef(data.lesson)) return fail('lesson', data.lesson, LESSON_FORMS, id);
       command.lesson = data.lesson;
     } else {
       if (typeof data.settings !== 'string') return fail('settings', data.settings, 'playground settings as text: "optimizer=adam&lr=0.001"', id);

@@ -17,11 +17,26 @@ export const OPTION_NAMES = [...SOURCES, 'controls', 'locked', 'charts', 'metric
 const LESSON_REF = /^([a-z0-9][a-z0-9-]{0,63})(?:\/(\d{1,3}))?$/;
 const MAX_TEXT = 4000;
 const MAX_SPEC_CHARS = 5e6;
+const MAX_URL = 2000;
+// A lesson file's address: http(s)://..., /..., ./..., ../..., or any path ending in .json,
+// optionally ending in ?run=N (or &run=N after its own query) for the run index.
+const LESSON_URL = /^(?:https?:\/\/|\.{0,2}\/)|\.json$/i;
+const RUN_PARAM = /^(.+?)[?&]run=(\d{1,3})$/;
+export const LESSON_FORMS = 'a lesson id, optionally with a run index ("optimization" or "optimization/2"), ' +
+  'or the URL of a lesson JSON file ("https://course.example/lessons/mine.json", "/lessons/mine.json?run=2")';
 
-// "initialization/2" -> { id: 'initialization', run: 2 }; undefined when malformed.
+// "initialization/2" -> { id: 'initialization', run: 2 }; "./mine.json?run=1" -> { url:
+// './mine.json', run: 1 } (the URL as given, resolved later against the document);
+// undefined when malformed.
 export function parseLessonRef(text) {
-  const m = LESSON_REF.exec(String(text).trim());
-  return m ? { id: m[1], run: m[2] === undefined ? 0 : Number(m[2]) } : undefined;
+  const trimmed = String(text).trim();
+  const m = LESSON_REF.exec(trimmed);
+  if (m) return { id: m[1], run: m[2] === undefined ? 0 : Number(m[2]) };
+  if (trimmed.length > MAX_URL || /\s/.test(trimmed)) return undefined;
+  const withRun = RUN_PARAM.exec(trimmed);
+  const url = withRun ? withRun[1] : trimmed;
+  if (!LESSON_URL.test(url)) return undefined;
+  return { url, run: withRun ? Number(withRun[2]) : 0 };
 }
 
 const show = (given) => {
@@ -73,7 +88,7 @@ export function parseSpec(value, problems, field = 'spec') {
 
 // raw: { lesson, spec, settings, controls, locked, charts, metric, speed, title, text }, any
 // of them missing. Returns { options, problems }: options has every key, defaults filled in;
-// source is { kind: 'lesson', id, run } | { kind: 'spec', spec } | { kind: 'settings', text }
+// source is { kind: 'lesson', id, run } | { kind: 'lesson', url, run } | { kind: 'spec', spec } | { kind: 'settings', text }
 // | { kind: 'default' }.
 export function normalizeOptions(raw = {}) {
   const problems = [];
@@ -90,7 +105,7 @@ export function normalizeOptions(raw = {}) {
   if (source === 'lesson') {
     const ref = parseLessonRef(raw.lesson);
     if (ref) options.source = { kind: 'lesson', ...ref };
-    else problems.push(problem('lesson', raw.lesson, 'a lesson id from lessons/, optionally with a run index: "initialization" or "initialization/2"'));
+    else problems.push(problem('lesson', raw.lesson, LESSON_FORMS));
   } else if (source === 'spec') {
     const spec = parseSpec(raw.spec, problems);
     if (spec) options.source = { kind: 'spec', spec };

@@ -22,8 +22,12 @@
 //     trains synchronously). Trials not finished resolve 'cancelled', results so far are
 //     kept, pending requests answer { ok: false }; the pool can run again (new workers).
 //   dispose(): cancel() and refuse further work.
-// A worker that dies (onerror, or an engine that fails to load) fails its trial with a
-// message and is replaced by a fresh one for the next trial.
+// A worker that dies after its engine loaded (onerror) fails its trial with a message and is
+// replaced by a fresh one for the next trial. One whose engine never loaded (FromWorker.failed,
+// or a worker script that never ran, or a browser without what the engine needs) would fail
+// the same way again: its trial and every trial after it in the run fail at once with its
+// message (the next run tries a fresh worker), and requests answer { ok: false } with it.
+import { engineSupport, unsupportedError, workerFailed } from '../engine-support.js';
 import { FromWorker, ToWorker, isMessage, message } from '../protocol.js';
 
 export const defaultPoolSize = () => Math.max(1, (globalThis.navigator?.hardwareConcurrency || 2) - 1);
@@ -34,6 +38,7 @@ const failure = (text) => ({ ok: false, error: { field: '', given: '', allowed: 
 class Slot {
   constructor(workerUrl, onDeath) {
     this.busy = false;
+    this.started = false;  // its engine loaded
     this.calls = new Map();  // requestId -> { resolve } of what this worker was asked
     this.nextId = 1;
     this.worker = new Worker(workerUrl, { type: 'module' });
@@ -41,18 +46,21 @@ class Slot {
       this.fail = reject;
       this.worker.onmessage = ({ data }) => {
         if (!isMessage(data, FromWorker)) return;
-        if (data.type === FromWorker.ready) resolve();
-        else if (data.type === FromWorker.error && data.runId === 0) reject(new Error(data.error.message));
+        if (data.type === FromWorker.ready) {
+          this.started = true;
+          resolve();
+        } else if (data.type === FromWorker.failed) reject(Object.assign(new Error(data.error.message), { unavailable: true }));
         else if (data.type === FromWorker.answer) {
           this.calls.get(data.requestId)?.(data.answer);
           this.calls.delete(data.requestId);
         }
       };
     });
-    this.ready.catch((err) => onDeath(this, err.message));
+    this.ready.catch((err) => onDeath(this, err.message, err.unavailable));
     this.worker.onerror = (event) => {
       event.preventDefault?.();
-      onDeath(this, `the worker failed: ${event.message || 'unknown error'}`);
+      if (this.started) onDeath(this, `the worker failed: ${event.message || 'unknown error'}`);
+      else onDeath(this, workerFailed(workerUrl, event.message).message, true);
     };
   }
 
@@ -83,25 +91,36 @@ export class TrialPool {
     this.slots = [];
     this.current = null;  // the run going on: { finish } to settle it on cancel
     this.disposed = false;
+    this.unavailable = null;  // the message of an engine that did not load, in this run
   }
 
   slot() {
     const idle = this.slots.find((s) => !s.busy);
     if (idle) return idle;
     if (this.slots.length < this.size) {
-      const s = new Slot(this.workerUrl, (dead, text) => this.bury(dead, text));
+      const s = new Slot(this.workerUrl, (dead, text, unavailable) => this.bury(dead, text, unavailable));
       this.slots.push(s);
       return s;
     }
     return null;
   }
 
-  // A dead worker: what it was doing fails; the next trial gets a fresh worker.
-  bury(slot, text) {
+  // A dead worker: what it was doing fails; the next trial gets a fresh worker, unless its
+  // engine never loaded (unavailable).
+  bury(slot, text, unavailable = false) {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
+    if (unavailable) this.unavailable = text;
     this.slots.splice(i, 1);
     slot.kill(text);
+  }
+
+  // Why no worker can train here, known before any starts (a browser without SIMD) or learnt
+  // from one that failed to load its engine.
+  cannotRun() {
+    if (this.unavailable) return this.unavailable;
+    const support = engineSupport();
+    return support.ok ? null : unsupportedError(support).message;
   }
 
   run(trials, { onUpdate } = {}) {
@@ -130,7 +149,16 @@ export class TrialPool {
         finish();
       };
       this.current = run;
+      this.unavailable = null;  // each run tries the engine afresh
       const start = () => {
+        const why = this.cannotRun();
+        if (why && !run.cancelled) {  // the rest of the run fails now, with the reason
+          for (const r of results) if (r.status === 'queued') Object.assign(r, { status: 'failed', error: why });
+          next = trials.length;
+          update(null);
+          if (running === 0) finish();
+          return;
+        }
         while (!run.cancelled && next < trials.length) {
           const slot = this.slot();
           if (!slot) return;
@@ -169,6 +197,8 @@ export class TrialPool {
 
   request(request) {
     if (this.disposed) return Promise.resolve(failure('the pool was disposed'));
+    const why = this.cannotRun();
+    if (why) return Promise.resolve(failure(why));
     // An idle worker if there is one, else the one with the least waiting.
     const slot = this.slot() || this.slots.reduce((a, b) => (a.calls.size <= b.calls.size ? a : b));
     return slot.call(ToWorker.search, { request }).catch((err) => failure(String(err.message || err)));

@@ -1,0 +1,107 @@
+// Whether this browser can run Descent's engine, asked before any worker is started. The
+// engine (bindings/CMakeLists.txt) is built with -msimd128 and -fwasm-exceptions, so it needs
+// WebAssembly with 128-bit SIMD and exception handling: Chrome and Edge 95, Firefox 100 and
+// Safari 16.4 are the first versions with both. Each feature is asked of the browser by
+// validating a tiny module that uses it (as wasm-feature-detect does). Pure: the WebAssembly
+// object is a parameter, so a test can hand it a stand-in.
+
+export const ADVICE = 'Use a current Chrome or Edge (95 or later), Firefox (100 or later) or Safari (16.4 or later).';
+
+const HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];     // "\0asm", version 1
+const VOID_FUNC = [0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00];  // type () -> (), one function of it
+
+// (func i32.const 0  i8x16.splat  drop): a v128 value.
+export const SIMD_MODULE = new Uint8Array([...HEADER, ...VOID_FUNC,
+  0x0a, 0x09, 0x01, 0x07, 0x00, 0x41, 0x00, 0xfd, 0x0f, 0x1a, 0x0b]);
+
+// (func try catch_all end): exception handling as Emscripten's -fwasm-exceptions emits it.
+export const EXCEPTIONS_MODULE = new Uint8Array([...HEADER, ...VOID_FUNC,
+  0x0a, 0x08, 0x01, 0x06, 0x00, 0x06, 0x40, 0x19, 0x0b, 0x0b]);
+
+const FEATURES = [
+  { missing: 'simd', bytes: SIMD_MODULE, name: 'WebAssembly SIMD' },
+  { missing: 'exceptions', bytes: EXCEPTIONS_MODULE, name: 'WebAssembly exception handling' },
+];
+
+const needs = (name) => `This browser does not run ${name}, which Descent’s engine needs.`;
+
+function validates(wasm, bytes) {
+  try {
+    return wasm.validate(bytes) === true;
+  } catch {
+    return false;
+  }
+}
+
+// { ok: true } or { ok: false, missing: 'webassembly' | 'simd' | 'exceptions', reason, advice },
+// reason and advice in plain words.
+export function engineSupport(wasm = globalThis.WebAssembly) {
+  if (!wasm || typeof wasm !== 'object' || typeof wasm.validate !== 'function' || typeof wasm.instantiate !== 'function') {
+    return { ok: false, missing: 'webassembly', reason: needs('WebAssembly'), advice: ADVICE };
+  }
+  for (const { missing, bytes, name } of FEATURES) {
+    if (!validates(wasm, bytes)) return { ok: false, missing, reason: needs(name), advice: ADVICE };
+  }
+  return { ok: true };
+}
+
+// The engine-load failure (FromWorker.failed's error, protocol.js) for a browser that lacks
+// a feature: what is missing, what to do.
+export function unsupportedError(support) {
+  return {
+    field: 'engine',
+    given: support.missing,
+    allowed: 'WebAssembly with SIMD and exception handling',
+    summary: support.reason,
+    message: `${support.reason} ${support.advice}`,
+  };
+}
+
+// --- when loading fails anyway: the words, one place ------------------------------------------
+// Each is a FromWorker.failed error: message says what went wrong and what to do (the reader,
+// then whoever runs the site), summary names the problem in a few words (the status line).
+
+const CANNOT = 'Descent’s engine could not be loaded, so nothing can train here';
+const RELOAD = 'Reload the page to try again.';
+const failure = (given, allowed, summary, message) => ({ field: 'engine', given: String(given), allowed, summary, message });
+const detail = (err) => String(err?.message || err || 'no reason given');
+
+// engine.wasm answered with an HTTP error (404: not there).
+export function wasmMissing(url, status, statusText = '') {
+  const served = `status ${status}${statusText ? ` ${statusText}` : ''}`;
+  return failure(url, 'engine.wasm served with status 200', `engine.wasm could not be loaded (${served})`,
+    `${CANNOT}. ${RELOAD} If you run this site: engine.wasm is missing at ${url} (served with ${served}); it belongs beside worker.js and engine.js.`);
+}
+
+// engine.wasm came, and is not a module this engine.js can run (garbage, truncated, another build).
+export function wasmDamaged(url, status, err) {
+  return failure(url, 'the engine.wasm built with engine.js', 'engine.wasm is damaged',
+    `${CANNOT}: engine.wasm is not a valid engine (${err?.name || 'Error'}: ${detail(err)}). ${RELOAD} `
+    + `If you run this site: engine.wasm is damaged at ${url} (served with status ${status}); copy it again from the same build as engine.js.`);
+}
+
+// engine.wasm could not be fetched at all (offline, blocked).
+export function wasmUnreachable(url, err) {
+  return failure(url, 'engine.wasm fetched from this site', 'engine.wasm could not be fetched',
+    `${CANNOT}: engine.wasm could not be fetched (${detail(err)}). Check your connection and reload the page. `
+    + `If you run this site: check that ${url} is served from the page’s own origin and allowed by its Content-Security-Policy.`);
+}
+
+// engine.js (the engine's JavaScript glue) did not import.
+export function glueMissing(url, err) {
+  return failure(url, 'engine.js served beside worker.js', 'engine.js could not be loaded',
+    `${CANNOT}: engine.js did not load (${detail(err)}). ${RELOAD} If you run this site: engine.js is missing or damaged at ${url}.`);
+}
+
+// The engine stopped while starting (an abort in its start-up code).
+export function engineAborted(what) {
+  return failure(String(what), 'an engine that starts', 'the engine stopped while starting',
+    `${CANNOT}: it stopped while starting (${detail(what)}). ${RELOAD} If it happens again, try another browser. ${ADVICE}`);
+}
+
+// The worker script itself did not run (missing, blocked by the CSP, a syntax error).
+export function workerFailed(url, why = '') {
+  return failure(url, 'worker.js served from this site', 'the training worker could not start',
+    `${CANNOT}: the training worker could not start${why ? ` (${why})` : ''}. ${RELOAD} `
+    + `If you run this site: worker.js at ${url} is missing, blocked by the page’s Content-Security-Policy, or not valid JavaScript.`);
+}

@@ -120,6 +120,8 @@ const controller = new RunController({
     },
     onRunState(state) {
       runEvents.state(state);
+      // Nothing can train: "Start here: press Train" would not be true; the reason is by Train.
+      if (state === 'unavailable') document.getElementById('start-here').hidden = true;
       if (state !== 'finished') return;
       saveRuns();
       guide.onFinished(controller.loaded, controller.run.epochs);

@@ -86,6 +86,7 @@ for (const where of PAGES) {
         await page.getByLabel('Learning rate', { exact: true }).first().fill('0.05');
         await expect(message(page)).toHaveText(broken.message);
         await expect(train(page)).toBeDisabled();
+        await expect(page.getByText('Start here:')).toBeHidden();  // "press Train" would not be true
       }
       await page.waitForTimeout(500);  // a late error or a restart would show by now
       expect(asked).toBe(1);             // asked once: not fetched again, not restarted

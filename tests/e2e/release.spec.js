@@ -163,3 +163,18 @@ window.lesson = mount(root, { lesson: ${JSON.stringify(LESSON)}, speed: 'max', c
   expect(server.violations).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('the footer’s “About and licences” shows the version and commit and opens the notices', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();  // loaded: leaving aborts nothing
+  await page.getByRole('contentinfo').getByRole('link', { name: 'About and licences' }).click();
+  await expect(page.getByRole('heading', { name: 'About Descent' })).toBeVisible();
+  const info = JSON.parse(readFileSync(new URL('../../public/build-info.json', import.meta.url), 'utf8'));
+  await expect(page.getByText(/^Version /)).toHaveText(new RegExp(`^Version ${info.version.replace(/\./g, '\\.')}, commit ${info.commit.slice(0, 12)}`));
+  await expect(page.getByRole('table', { name: /under which licence/ }).getByRole('row')).toHaveCount(6);  // a head and five rows
+  const [notices] = await Promise.all([page.waitForResponse(/THIRD_PARTY_NOTICES\.txt$/), page.getByRole('link', { name: 'THIRD_PARTY_NOTICES' }).click()]);
+  expect(notices.status()).toBe(200);
+  expect(await notices.text()).toContain('Mozilla Public License Version 2.0');
+  expect(errors).toEqual([]);
+});

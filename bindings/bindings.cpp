@@ -1,6 +1,6 @@
 // The only Embind code: the engine's SessionApi, one line per method. Answers are JSON
 // strings ({ok: true, ...} or {ok: false, error}); the worker parses them. The decision
-// grid leaves the heap as a copy (typed_memory_view, then slice).
+// grid and the network view's arrays leave the heap as copies (typed_memory_view, then slice).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -15,9 +15,21 @@ namespace {
 // The benchmark without an allocation counter (WASM has no malloc interposition).
 std::string benchmark(const std::string& request) { return descent::benchmark(request); }
 
-emscripten::val grid_values(const descent::SessionApi& api) {
-  const auto& v = api.grid_values();
-  return emscripten::val(emscripten::typed_memory_view(v.size(), v.data())).call<emscripten::val>("slice");
+// A copy of v off the heap (a typed array of v's element type), or null.
+template <class V>
+emscripten::val copy(const V* v) {
+  if (!v) return emscripten::val::null();
+  return emscripten::val(emscripten::typed_memory_view(v->size(), v->data())).call<emscripten::val>("slice");
+}
+
+emscripten::val grid_values(const descent::SessionApi& api) { return copy(&api.grid_values()); }
+// The arrays of the last network() answer: Float32Array, Uint8Array, Float64Array, or null.
+emscripten::val network_floats(const descent::SessionApi& api, const std::string& name, int layer) {
+  return copy(api.network_floats(name, layer));
+}
+emscripten::val network_mask(const descent::SessionApi& api, int layer) { return copy(api.network_mask(layer)); }
+emscripten::val network_inputs(const descent::SessionApi& api, const std::string& name) {
+  return copy(api.network_inputs(name));
 }
 
 }  // namespace
@@ -40,5 +52,11 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("weights", &SessionApi::weights)
       .function("loadWeights", &SessionApi::load_weights)
       .function("landscape", &SessionApi::landscape)
-      .function("set", &SessionApi::set);
+      .function("set", &SessionApi::set)
+      .function("network", &SessionApi::network)
+      .function("networkFloats", &network_floats)
+      .function("networkMask", &network_mask)
+      .function("networkInputs", &network_inputs)
+      .function("setWeight", &SessionApi::set_weight)
+      .function("paramHistory", &SessionApi::param_history);
 }

@@ -14,10 +14,11 @@ import { typedBox } from './typed-box.js';
 import { optionName } from './option-names.js';
 import { KEYS, SavedRuns, readSaved, write } from './persist.js';
 import { DiagnosisPanel } from './panels/diagnosis.js';
+import { NetworkView } from './network/view.js';
 import { GradcheckPanel } from './panels/gradcheck.js';
 import { LessonGuide } from './lessons/guide.js';
 import { fillPresets, loadLessons, presetSpec } from './lessons/presets.js';
-import { SPEEDS } from './protocol.js';
+import { FromWorker, SPEEDS } from './protocol.js';
 import { mountRecipe } from './recipe/panel.js';
 import { RunController } from './run-controller.js';
 import { describeDifference, runName } from './runs.js';
@@ -49,6 +50,12 @@ const rateChart = new RateChart($('rate-chart'));
 const boundary = new BoundaryView($('boundary'), $('boundary-caption'));
 const diagnosis = new DiagnosisPanel($('diagnosis'));
 const gradcheck = new GradcheckPanel($('gradcheck'));
+// The network diagram asks for snapshots (a 28 x 28 grid per unit) only while it is in view.
+const networkView = new NetworkView($('network-view'), {
+  history: (query) => controller.trainer.history(query),
+  setWeight: (...args) => controller.trainer.setWeight(...args),
+  visible: (on) => FromWorker.network && controller.trainer.set('network', on ? { grid: 28 } : null),
+});
 // Completed runs compared on the chart, restored from the last visit and saved for the next.
 const savedRuns = new SavedRuns(storage, saved.runs);
 for (const r of savedRuns.runs) {
@@ -144,6 +151,7 @@ const controller = new RunController({
       else boundary.clear(`The decision boundary is drawn for 2-feature data; this data set has ${msg.points.features} features.`);
     },
     onGrid: (msg) => boundary.draw(msg),
+    onNetwork: (msg) => networkView.update(msg.network),
     onGradcheck(msg) {
       gradcheckPending = false;
       gradcheck.show(msg.report);
@@ -269,6 +277,7 @@ window.descent = {
   get worker() { return controller.trainer.worker; },
   get heapBytes() { return heapBytes; },
   get link() { return link.hash; },
+  get network() { return networkView.state(); },
 };
 
 controller.setSpec(start.spec);

@@ -12,7 +12,9 @@ export const ToWorker = Object.freeze({
   step: 'step',    // { unit: 'batch' | 'epoch' }: one mini-batch or one epoch, then pause
   reset: 'reset',  // back to the same initial weights
   set: 'set',      // { key, value }: 'learning_rate', 'l2', 'l1' (engine, live), 'speed'
-                   // (epochs per second, null: as fast as possible), 'grid' (resolution, 0: off)
+                   // (epochs per second, null: as fast as possible), 'grid' (resolution, 0: off),
+                   // 'network' ({ grid: 0..64 } posts FromWorker.network, grid the per-unit
+                   // heatmaps' resolution, 0: none; null stops it)
   gradcheck: 'gradcheck',          // check backprop at the current weights
   exportWeights: 'exportWeights',  // the current weights as JSON
   importWeights: 'importWeights',  // { weights }: set the current weights
@@ -22,10 +24,19 @@ export const ToWorker = Object.freeze({
   trial: 'trial',          // { requestId, spec }: train spec to its end in a session of its own
   search: 'search',        // { requestId, request }: the engine's search helpers (plan, zoom,
                            // sensitivity, lr_range), request.kind says which
+  setWeight: 'setWeight',  // { layer: 1..L, unit, input: index in the layer before | null (the bias),
+                           // value: finite }: sets that one parameter between steps (the optimizer's
+                           // moments untouched), then posts an exact FromWorker.network (and grid).
+                           // Refused (FromWorker.error naming the field and its range, nothing
+                           // changed, the run goes on) when out of range.
+  history: 'history',      // { requestId, request: { layer, unit, input } }: that parameter at every
+                           // point the run's recorded path kept, and now -> { ok, epochs, steps, values,
+                           // norms (bias only: the unit's incoming weight norm) }. epochs are
+                           // fractional (step / steps per epoch), evenly spaced, at most ~200.
 });
 
 // Requests carry their own id and are answered (FromWorker.answer) whatever run is on.
-export const REQUESTS = Object.freeze([ToWorker.surface, ToWorker.landscape, ToWorker.trial, ToWorker.search]);
+export const REQUESTS = Object.freeze([ToWorker.surface, ToWorker.landscape, ToWorker.trial, ToWorker.search, ToWorker.history]);
 
 // Worker -> page.
 export const FromWorker = Object.freeze({
@@ -47,7 +58,28 @@ export const FromWorker = Object.freeze({
   answer: 'answer',      // { requestId, answer }: the engine's answer to a request (REQUESTS)
   holding: 'holding',    // { lock }: the worker holds the Web Lock named after it until it ends
                          // (see supervisor.js); sent only by a worker given a name
+  network: 'network',    // { network: NetworkSnapshot }, only while ToWorker.set 'network' is on: mid-run
+                         // at most 4 a second (exact: false), and after a load, reset, pause, step, the
+                         // run's end, a weight edit or import (exact: true). See NetworkSnapshot below.
 });
+
+// NetworkSnapshot (FromWorker.network; network-snapshot.js builds it). Arrays are copies, transferred.
+//   { epoch, step, exact, features, featureNames: string[], image: { width, height } | null,
+//     inputMean, inputStd: Float64Array(features): the network sees (x - inputMean) / inputStd
+//       (0 and 1 when the spec does not normalise),
+//     layers: [{ units, fanIn, activation, norm, keepProb,     // dense layers 1..L, the output last
+//       W: Float32Array(units * fanIn): W[j * fanIn + i], input i -> unit j;  b: Float32Array(units)
+//         (zeros under batch norm, which has no bias: beta takes its place),
+//       gamma, beta: Float32Array(units) | null,               // the norm's scale and shift, per unit
+//       stats: { mean, std: Float32Array(units),               // of the activation over the training set,
+//                dead: Float32Array(units) | null,             // inference mode (no dropout, batch norm's
+//                saturated: Float32Array(units) | null },      // running averages); thresholds as layer_stats
+//       weightNorm: Float32Array(units),                       // ||W[j, :]||_2
+//       mask: Uint8Array(units) | null }],                     // dropout mask, example 1 of the batch of a
+//                                                              // single-batch step; else null
+//     grid: null | { resolution, x0, x1, y0, y1,               // 2-feature data: the decision grid's plane and
+//       layers: [Float32Array(units * resolution^2)] } }       // point order; unit j at point p: [j * res^2 + p].
+//       The resolution is lowered (from the one asked) so that all layers together hold <= 131072 values.
 
 // Epochs per second; null trains as fast as the machine allows.
 export const SPEEDS = Object.freeze({ slow: 10, normal: 60, fast: 300, max: null });

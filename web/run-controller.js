@@ -30,7 +30,7 @@ export class RunController {
   //                                 also the engine's failure to load (field 'engine')
   //   onRunState(state)             the run's state as shown changed (blocked among them), after
   //                                 the epochs and the summary that led to it
-  //   onPoints, onGrid, onGradcheck, onWeights, onRestart(reason), onMetric(name)
+  //   onPoints, onGrid, onGradcheck, onWeights, onNetwork, onRestart(reason), onMetric(name)
   constructor({ workerUrl, supervised = false, elements, metrics, host = {} }) {
     Object.assign(this, { metrics, host, elements, controls: null, network: null });
     this.spec = fillSpec({});
@@ -55,6 +55,7 @@ export class RunController {
       onGrid: (msg) => h.onGrid?.(msg),
       onGradcheck: (msg) => h.onGradcheck?.(msg),
       onWeights: (msg) => h.onWeights?.(msg),
+      onNetwork: (msg) => h.onNetwork?.(msg),
       onUnavailable: (error) => this.giveUp(error),
       ...(supervised ? { onRestart: (reason) => this.restarted(reason) } : {}),
     });

@@ -9,11 +9,11 @@ import { engineSupport, unsupportedError, workerFailed } from './engine-support.
 import { FromWorker, ToWorker, isMessage, message } from './protocol.js';
 import { RestartBudget, lockName, watch } from './supervisor.js';
 
-const REPLAYED = new Set(['speed', 'grid']);  // worker settings a fresh worker must be told again
+const REPLAYED = new Set(['speed', 'grid', 'network']);  // worker settings a fresh worker must be told again
 
 export class Trainer {
   // callbacks: { onLoaded, onProgress, onState, onError, onPoints, onGrid, onGradcheck,
-  // onWeights }, each taking the message body; onRestart(reason), if given, after a fresh
+  // onWeights, onNetwork }, each taking the message body; onRestart(reason), if given, after a fresh
   // worker replaced a dead one (the page then loads its settings again); onUnavailable(error)
   // once, when the engine cannot run here (error: FromWorker.failed's, field 'engine').
   constructor(workerUrl, callbacks) {
@@ -118,6 +118,7 @@ export class Trainer {
       [FromWorker.grid]: this.callbacks.onGrid,
       [FromWorker.gradcheck]: this.callbacks.onGradcheck,
       [FromWorker.weights]: this.callbacks.onWeights,
+      [FromWorker.network]: this.callbacks.onNetwork,
     }[msg.type];
     handler?.(msg);
   }
@@ -153,8 +154,11 @@ export class Trainer {
   gradcheck() { this.send(ToWorker.gradcheck); }
   exportWeights() { this.send(ToWorker.exportWeights); }
   importWeights(weights) { this.send(ToWorker.importWeights, { weights }); }
+  // One parameter (layer 1..L, unit, input index or null for the bias); a fresh network
+  // snapshot follows, or onError when refused.
+  setWeight(layer, unit, input, value) { this.send(ToWorker.setWeight, { layer, unit, input, value }); }
 
-  // The engine's answer ({ok, ...} or {ok: false, error}) to a surface or landscape request.
+  // The engine's answer ({ok, ...} or {ok: false, error}) to a request (REQUESTS).
   request(type, request) {
     const requestId = this.nextRequest++;
     if (this.unavailable) return Promise.resolve({ ok: false, error: this.unavailable });
@@ -165,4 +169,6 @@ export class Trainer {
   }
   surface(request) { return this.request(ToWorker.surface, request); }
   landscape(request) { return this.request(ToWorker.landscape, request); }
+  // { layer, unit, input } -> { ok, epochs, steps, values, norms? } (protocol.js, ToWorker.history).
+  history(request) { return this.request(ToWorker.history, request); }
 }

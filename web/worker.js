@@ -3,6 +3,7 @@
 // second at most, never per step.
 import { loadEngine } from './engine-loader.js';
 import { engineAborted } from './engine-support.js';
+import { NetworkFeed, paramHistory, setWeight } from './network-snapshot.js';
 import { FromWorker, REQUESTS, ToWorker, SPEEDS, isMessage, message } from './protocol.js';
 import { runTrial } from './trial.js';
 
@@ -34,6 +35,9 @@ const channel = new MessageChannel();
 channel.port1.onmessage = () => tick();
 
 const post = (type, body) => self.postMessage(message(type, runId, body));
+// The network snapshot (network-snapshot.js), when the page asked for it.
+const network = new NetworkFeed((snapshot, transfer) => self.postMessage(message(FromWorker.network, runId, { network: snapshot }), transfer));
+const postNetwork = (force, options = {}) => session && network.post(session, { force, exact: state !== 'running', ...options });
 
 // A supervised worker is given a name: it holds the Web Lock of that name for as long as it
 // lives, so the page's request for the same lock is granted the moment it ends, however it
@@ -57,7 +61,9 @@ function setState(next) {
   post(FromWorker.state, { state });
 }
 
-function flush(force) {
+// Progress, the decision boundary and the network view (each when asked for and due).
+function flush(force, networkOptions) {
+  postNetwork(force, networkOptions);
   const now = performance.now();
   if (!force && now - lastPost < POST_INTERVAL_MS) return;
   const last = pending[pending.length - 1];
@@ -186,6 +192,7 @@ const handlers = {
     twoFeatures = points.features === 2;
     post(FromWorker.points, { points });
     postGrid(true);
+    postNetwork(true);
   },
   [ToWorker.train]: start,
   [ToWorker.pause]() {
@@ -196,7 +203,7 @@ const handlers = {
     if (state === 'finished') return;
     setState('paused');
     runSteps(unit === 'epoch' ? stepsPerEpoch : 1);
-    flush(true);
+    flush(true, { mask: unit !== 'epoch' });  // the network with the dropout masks of that one batch
   },
   [ToWorker.reset]() {
     const result = parse(session.reset());
@@ -204,6 +211,7 @@ const handlers = {
     post(FromWorker.loaded, { stepsPerEpoch, epochs: result.epochs, heapBytes: heapBytes() });
     post(FromWorker.state, { state });
     postGrid(true);
+    postNetwork(true);
   },
   [ToWorker.set]({ key, value }) {
     if (key === 'speed') {
@@ -215,6 +223,10 @@ const handlers = {
       gridResolution = Math.max(0, Math.min(400, Math.round(Number(value) || 0)));
       postGrid(true);
       return;
+    }
+    if (key === 'network') {  // { grid: resolution } or null; a malformed one is refused, the run goes on
+      const error = network.set(value);
+      return error ? post(FromWorker.error, { error }) : postNetwork(true);
     }
     parse(session.set(key, Number(value)));
   },
@@ -242,6 +254,17 @@ const handlers = {
   [ToWorker.importWeights]({ weights }) {
     parse(session.loadWeights(typeof weights === 'string' ? weights : JSON.stringify(weights)));
     postGrid(true);
+    postNetwork(true, { exact: true });
+  },
+  // One parameter between steps; a bad one is refused (FromWorker.error) and the run goes on.
+  [ToWorker.setWeight](body) {
+    const error = setWeight(session, body);
+    if (error) return post(FromWorker.error, { error });
+    postGrid(true);
+    postNetwork(true, { exact: true });
+  },
+  [ToWorker.history]({ requestId, request }) {
+    answerRequest(requestId, () => paramHistory(session, request));
   },
 };
 

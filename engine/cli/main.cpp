@@ -3,28 +3,93 @@
 //   descent run [spec.json] [--csv metrics.csv]   train (the default experiment when no file is given)
 //   descent gradcheck [spec.json] [--after N]   check backprop (after N epochs of training)
 //   descent spec [spec.json]    print the spec with every default filled in
+//   descent run spec.json --save model.json          also write the trained model (model/model.h)
+//   descent predict model.json data.csv [--out p.csv]  the predicted class and probabilities per row
+//   descent evaluate model.json data.csv             loss, error and confusion matrix on labelled rows
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
 
 #include "gradcheck/report_json.h"
+#include "model/model.h"
+#include "model/model_csv.h"
 #include "spec/spec.h"
 #include "train/session.h"
 
 namespace {
 
-descent::Spec load_spec(const std::string& path) {
-  if (path.empty()) return descent::default_spec();
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read spec file " + path);
+std::string read_file(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(std::string("cannot read ") + what + " " + path);
   std::stringstream text;
   text << in.rdbuf();
-  return descent::parse_spec(text.str());
+  return text.str();
 }
 
-int run(const std::string& path, const std::string& csv_path) {
+descent::Spec load_spec(const std::string& path) {
+  if (path.empty()) return descent::default_spec();
+  return descent::parse_spec(read_file(path, "spec file"));
+}
+
+// A CSV cell: quoted when it holds a comma, a quote or a line end.
+std::string csv_cell(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+int predict(const std::string& model_path, const std::string& data_path, const std::string& out_path) {
+  auto model = descent::Model::parse(read_file(model_path, "model file"));
+  const auto input = descent::read_model_csv(read_file(data_path, "data file"), model, /*with_labels=*/false);
+  const auto A = model.predict(input.X);  // (n_L x m)
+  std::ofstream file;
+  if (!out_path.empty()) {
+    file.open(out_path);
+    if (!file) throw std::runtime_error("cannot write " + out_path);
+  }
+  std::ostream& out = out_path.empty() ? std::cout : file;
+  out << std::setprecision(9);  // every float exactly
+  const auto& classes = model.class_names();
+  out << "predicted";
+  for (const auto& name : classes) out << ',' << csv_cell("p_" + name);
+  out << '\n';
+  if (model.is_regression()) {
+    for (Eigen::Index i = 0; i < A.cols(); ++i) out << A(0, i) << '\n';
+  } else {
+    const auto predicted = model.predicted_classes(A);
+    for (int i = 0; i < static_cast<int>(A.cols()); ++i) {
+      out << csv_cell(classes[static_cast<size_t>(predicted[static_cast<size_t>(i)])]);
+      for (size_t c = 0; c < classes.size(); ++c) out << ',' << model.probability(A, static_cast<int>(c), i);
+      out << '\n';
+    }
+  }
+  out.flush();
+  if (!out) throw std::runtime_error("cannot write " + (out_path.empty() ? std::string("the predictions") : out_path));
+  return 0;
+}
+
+int evaluate(const std::string& model_path, const std::string& data_path) {
+  auto model = descent::Model::parse(read_file(model_path, "model file"));
+  const auto input = descent::read_model_csv(read_file(data_path, "data file"), model, /*with_labels=*/true);
+  const auto e = model.evaluate(input.X, input.y);
+  nlohmann::ordered_json answer = {{"rows", e.rows}, {"loss", descent::metric_value(e.loss)}};
+  if (model.is_regression()) {
+    answer["mse"] = descent::metric_value(e.error);
+  } else {
+    answer["error"] = descent::metric_value(e.error);
+    answer["accuracy"] = descent::metric_value(1.0 - e.error);
+    answer["classes"] = model.class_names();
+    answer["confusion"] = e.confusion;  // rows: the true class, columns: the predicted one
+  }
+  std::cout << nlohmann::ordered_json{{"evaluation", answer}}.dump() << std::endl;
+  return 0;
+}
+
+int run(const std::string& path, const std::string& csv_path, const std::string& save_path) {
   descent::Session session(load_spec(path));
   std::ofstream csv;
   if (!csv_path.empty()) {
@@ -51,6 +116,11 @@ int run(const std::string& path, const std::string& csv_path) {
   }
   nlohmann::ordered_json summary = {{"summary", descent::to_json(session.summary())}};
   std::cout << summary.dump() << std::endl;
+  if (!save_path.empty()) {
+    std::ofstream model(save_path);
+    model << descent::Model::from_session(session).to_json().dump() << '\n';
+    if (!model.flush()) throw std::runtime_error("cannot write " + save_path);
+  }
   return 0;
 }
 
@@ -73,6 +143,18 @@ int main(int argc, char** argv) {
   run_cmd->add_option("spec", path, "Experiment spec (JSON); the default experiment if omitted")
       ->check(CLI::ExistingFile);
   run_cmd->add_option("--csv", csv_path, "Also write the metrics per epoch to this CSV file");
+  std::string save_path;
+  run_cmd->add_option("--save", save_path, "Write the trained model (JSON) to this file");
+  std::string model_path, data_path, out_path;
+  auto* predict_cmd = app.add_subcommand("predict", "Predict each row of a CSV file with a saved model");
+  predict_cmd->add_option("model", model_path, "Model file (descent run --save)")->required()->check(CLI::ExistingFile);
+  predict_cmd->add_option("data", data_path, "CSV file with the model's feature columns (the label column optional)")
+      ->required()->check(CLI::ExistingFile);
+  predict_cmd->add_option("--out", out_path, "Write the predictions to this CSV file (default: stdout)");
+  auto* evaluate_cmd = app.add_subcommand("evaluate", "Loss, error and confusion matrix of a saved model on a labelled CSV");
+  evaluate_cmd->add_option("model", model_path, "Model file (descent run --save)")->required()->check(CLI::ExistingFile);
+  evaluate_cmd->add_option("data", data_path, "CSV file with the feature columns and the label column")
+      ->required()->check(CLI::ExistingFile);
   int after = 0;
   auto* check_cmd = app.add_subcommand("gradcheck", "Check backprop against central differences");
   check_cmd->add_option("spec", path, "Experiment spec (JSON)")->check(CLI::ExistingFile);
@@ -82,7 +164,9 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   try {
-    if (*run_cmd) return run(path, csv_path);
+    if (*run_cmd) return run(path, csv_path, save_path);
+    if (*predict_cmd) return predict(model_path, data_path, out_path);
+    if (*evaluate_cmd) return evaluate(model_path, data_path);
     if (*check_cmd) return gradcheck(path, after);
     std::cout << descent::to_json(load_spec(path)).dump(2) << std::endl;
     return 0;

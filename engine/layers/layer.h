@@ -102,6 +102,7 @@ class Layer {
   const LayerConfig& config() const { return config_; }
   const Dense<T>& dense() const { return dense_; }
   const std::optional<Normalization<T>>& norm() const { return norm_; }
+  const std::optional<Dropout<T>>& dropout() const { return dropout_; }
   int units() const { return config_.units; }
 
   Matrix<T> Z, Zt, G, A;  // forward caches: (n_l x m_max); Zt only with a norm, A only with dropout

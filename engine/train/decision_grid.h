@@ -36,6 +36,19 @@ inline GridInfo grid_bounds(const Splits& s) {
   return g;
 }
 
+// Grid points first .. first + m - 1 (row by row from (x0, y0), each at its cell's centre),
+// normalised as the training inputs were, into the first m columns of X (2 x >= m).
+template <class T>
+void grid_inputs(const GridInfo& g, const Normalizer* normalizer, int first, int m, Matrix<T>& X) {
+  Vector<double> point(2);
+  for (int i = 0; i < m; ++i) {
+    const int p = first + i, row = p / g.resolution, col = p % g.resolution;
+    point << g.x0 + (g.x1 - g.x0) * (col + 0.5) / g.resolution, g.y0 + (g.y1 - g.y0) * (row + 0.5) / g.resolution;
+    if (normalizer) apply(*normalizer, point);
+    X.col(i) = point.cast<T>();
+  }
+}
+
 // Evaluates net over a resolution x resolution grid into out (resolution^2 * channels
 // values), in chunks of the network's capacity. X_chunk: (2 x capacity) scratch.
 template <class T>
@@ -46,15 +59,9 @@ void evaluate_grid(Network<T>& net, GridInfo& g, const Normalizer* normalizer, M
   g.channels = softmax ? 2 : 1;
   out.resize(static_cast<size_t>(n) * g.channels);
   X_chunk.resize(2, cap);
-  Vector<double> point(2);
   for (int first = 0; first < n; first += cap) {
     const int m = std::min(cap, n - first);
-    for (int i = 0; i < m; ++i) {
-      const int p = first + i, row = p / g.resolution, col = p % g.resolution;
-      point << g.x0 + (g.x1 - g.x0) * (col + 0.5) / g.resolution, g.y0 + (g.y1 - g.y0) * (row + 0.5) / g.resolution;
-      if (normalizer) apply(*normalizer, point);
-      X_chunk.col(i) = point.cast<T>();
-    }
+    grid_inputs(g, normalizer, first, m, X_chunk);
     const auto A = net.forward(X_chunk.leftCols(m), /*training=*/false);  // (n_L x m)
     for (int i = 0; i < m; ++i) {
       const size_t at = static_cast<size_t>(first + i) * g.channels;

@@ -301,6 +301,15 @@ void Session::path(int max_points, std::vector<Vector<double>>& thetas, std::vec
   }
 }
 
+void Session::visit_path(const std::function<void(long long, const T*)>& visit) const {
+  const Vector<T>& now = net_.params.theta;  // (P)
+  if (path_count_ == 0) visit(0, theta0_.data());  // no buffer: the initial weights alone
+  for (int i = 0; i < path_count_; ++i) visit(i * path_stride_, path_.col(i).data());
+  const bool last_is_now = path_count_ > 0 ? (path_count_ - 1) * path_stride_ == step_ && path_.col(path_count_ - 1) == now
+                                           : step_ == 0 && theta0_ == now;
+  if (!last_is_now) visit(step_, now.data());
+}
+
 GradcheckReport Session::gradient_check(int max_examples, int max_per_block) const {
   Network<double> net(net_.inputs(), spec_.layers, net_.regularization());
   net.params.theta = net_.params.theta.cast<double>();

@@ -2,6 +2,7 @@
 // One training run of an experiment spec: the data, the network, the optimizer and the
 // mini-batch loop with its metrics, early stopping and divergence stop. Hosts drive it in
 // chunks of steps and collect the epochs it finished.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -46,6 +47,8 @@ class Session {
   const Splits& data() const { return splits_; }   // raw inputs, before normalisation
   const Normalizer* normalizer() const { return spec_.normalize ? &normalizer_ : nullptr; }
   Network<T>& network() { return net_; }
+  const Network<T>& network() const { return net_; }
+  const Matrix<T>& train_inputs() const { return X_train_; }  // (n_x x m_train), normalised
 
   const std::vector<EpochMetrics>& history() const { return history_; }
   const std::vector<LayerStats>& layer_stats() const { return layer_stats_; }
@@ -76,6 +79,9 @@ class Session {
   // snapshot (the initial weights) and, last, the current weights (the run's final ones once
   // it is finished), whether or not a snapshot holds them. steps: the step of each.
   void path(int max_points, std::vector<Vector<double>>& thetas, std::vector<long long>& steps) const;
+  // Every snapshot of the path in order, then the current weights unless the last snapshot
+  // holds them: visit(step, theta) with theta the snapshot's P values. No copy of theta.
+  void visit_path(const std::function<void(long long step, const T* theta)>& visit) const;
 
  private:
   Session(const Spec& spec, Splits splits);

@@ -56,6 +56,7 @@ std::string SessionApi::load(const std::string& spec_json) {
     auto next = std::make_unique<Session>(spec);
     session_ = std::move(next);  // the previous run survives a spec that fails
     reported_ = 0;
+    single_step_ = false;
     // The spec as given, filled in: a batch_size of 0 ("full") stays 0, not the size it resolves to.
     return new_epochs({{"ok", true},
                        {"spec", to_json(spec)},
@@ -67,6 +68,7 @@ std::string SessionApi::step(int max_steps) {
   return guarded([&] {
     if (!session_) return failure("", "", "", "no experiment loaded");
     const int taken = session_->step(max_steps < 0 ? 0 : max_steps);
+    single_step_ = max_steps == 1 && taken == 1;
     return new_epochs({{"ok", true},
                        {"steps", taken},
                        {"epoch", session_->epoch()},
@@ -79,6 +81,7 @@ std::string SessionApi::reset() {
     if (!session_) return failure("", "", "", "no experiment loaded");
     session_->reset();
     reported_ = 0;
+    single_step_ = false;
     return new_epochs({{"ok", true}});
   });
 }
@@ -142,6 +145,7 @@ std::string SessionApi::load_weights(const std::string& weights_json) {
     const auto j = nlohmann::json::parse(weights_json, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) throw SpecError("weights", "not JSON", "allowed: a JSON file exported by Descent");
     weights_from_json(session_->network().params, j);
+    single_step_ = false;
     return nlohmann::ordered_json{{"ok", true}}.dump();
   });
 }
@@ -170,6 +174,89 @@ std::string SessionApi::set(const std::string& key, double value) {
                      key + " cannot change during a run; allowed: \"learning_rate\", \"l2\" or \"l1\"");
     }
     return nlohmann::json{{"ok", true}}.dump();
+  });
+}
+
+}  // namespace descent
+
+namespace descent {
+
+std::string SessionApi::network(int resolution, bool with_mask) {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    if (resolution < 0 || resolution > 64)
+      return failure("grid", std::to_string(resolution), "allowed: 0 (no grid) to 64",
+                     "grid is " + std::to_string(resolution) + "; allowed: 0 (no grid) to 64");
+    network_view(*session_, resolution, with_mask && single_step_, view_, view_X_);
+    nlohmann::ordered_json layers = nlohmann::ordered_json::array();
+    for (const LayerView& v : view_.layers)
+      layers.push_back({{"units", v.units}, {"fanIn", v.fan_in}, {"activation", activation_name(v.activation)},
+                        {"norm", norm_name(v.norm)}, {"keepProb", v.keep_prob}, {"bias", v.has_bias},
+                        {"gamma", !v.gamma.empty()}, {"dead", !v.dead.empty()},
+                        {"saturated", !v.saturated.empty()}, {"mask", !v.mask.empty()}});
+    nlohmann::ordered_json answer{{"ok", true}, {"epoch", view_.epoch}, {"step", view_.step},
+                                  {"features", view_.features}, {"featureNames", view_.feature_names}};
+    answer["image"] = view_.image_width > 0
+                          ? nlohmann::ordered_json{{"width", view_.image_width}, {"height", view_.image_height}}
+                          : nlohmann::ordered_json(nullptr);
+    answer["layers"] = std::move(layers);
+    const GridInfo& g = view_.grid;
+    answer["grid"] = g.resolution > 0 ? nlohmann::ordered_json{{"resolution", g.resolution}, {"x0", g.x0}, {"x1", g.x1},
+                                                               {"y0", g.y0}, {"y1", g.y1}}
+                                      : nlohmann::ordered_json(nullptr);
+    return answer.dump();
+  });
+}
+
+const std::vector<float>* SessionApi::network_floats(const std::string& name, int layer) const {
+  if (layer < 0 || layer >= static_cast<int>(view_.layers.size())) return nullptr;
+  const LayerView& v = view_.layers[static_cast<size_t>(layer)];
+  const std::vector<float>* array = name == "W"            ? &v.W
+                                    : name == "b"          ? &v.b
+                                    : name == "gamma"      ? &v.gamma
+                                    : name == "beta"       ? &v.beta
+                                    : name == "mean"       ? &v.mean
+                                    : name == "std"        ? &v.std
+                                    : name == "dead"       ? &v.dead
+                                    : name == "saturated"  ? &v.saturated
+                                    : name == "weightNorm" ? &v.weight_norm
+                                    : name == "grid"       ? &v.grid
+                                                           : nullptr;
+  return array && !array->empty() ? array : nullptr;
+}
+
+const std::vector<std::uint8_t>* SessionApi::network_mask(int layer) const {
+  if (layer < 0 || layer >= static_cast<int>(view_.layers.size())) return nullptr;
+  const auto& mask = view_.layers[static_cast<size_t>(layer)].mask;
+  return mask.empty() ? nullptr : &mask;
+}
+
+const std::vector<double>* SessionApi::network_inputs(const std::string& name) const {
+  if (name == "inputMean") return &view_.input_mean;
+  if (name == "inputStd") return &view_.input_std;
+  return nullptr;
+}
+
+std::string SessionApi::set_weight(int layer, int unit, int input, double value) {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    const Eigen::Index at = parameter_index(session_->network(), layer, unit, input);
+    if (!std::isfinite(value) || std::abs(value) > 1e6)
+      return failure("value", format(value), "allowed: a finite number from -1000000 to 1000000",
+                     "value is " + format(value) + "; allowed: a finite number from -1000000 to 1000000");
+    session_->network().params.theta(at) = static_cast<float>(value);
+    single_step_ = false;
+    return nlohmann::json{{"ok", true}}.dump();
+  });
+}
+
+std::string SessionApi::param_history(int layer, int unit, int input) {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    const ParamHistory h = descent::param_history(*session_, layer, unit, input);
+    nlohmann::ordered_json answer{{"ok", true}, {"epochs", h.epochs}, {"steps", h.steps}, {"values", h.values}};
+    if (input == -1) answer["norms"] = h.norms;
+    return answer.dump();
   });
 }
 

@@ -5,8 +5,11 @@
 #include <memory>
 #include <string>
 
-#include "train/session.h"
+#include <cstdint>
 #include <vector>
+
+#include "train/network_view.h"
+#include "train/session.h"
 
 namespace descent {
 
@@ -38,6 +41,25 @@ class SessionApi {
   // Changes a hyperparameter during a run ("learning_rate"). Answer: {ok}.
   std::string set(const std::string& key, double value);
 
+  // The network as the page draws it (train/network_view.h): fills the arrays below and
+  // answers {ok, epoch, step, features, featureNames, image: {width, height} | null,
+  // layers: [{units, fanIn, activation, norm, keepProb, bias, gamma, dead, saturated, mask}]
+  // (the booleans say which arrays exist), grid: {resolution, x0, x1, y0, y1} | null}.
+  // with_mask: the dropout masks, given only when the last step() call took a single batch.
+  std::string network(int resolution, bool with_mask);
+  // An array of the last network() answer, or nullptr when the layer (0-based) has none:
+  // "W", "b", "gamma", "beta", "mean", "std", "dead", "saturated", "weightNorm", "grid".
+  const std::vector<float>* network_floats(const std::string& name, int layer) const;
+  const std::vector<std::uint8_t>* network_mask(int layer) const;
+  // "inputMean" or "inputStd" (n_x), or nullptr.
+  const std::vector<double>* network_inputs(const std::string& name) const;
+  // Sets one parameter between steps (layer 1..L, unit, input; input -1: the bias), the
+  // optimizer's moments untouched. Answer: {ok} or an error naming the field and its range.
+  std::string set_weight(int layer, int unit, int input, double value);
+  // One parameter over the run (train/network_view.h, param_history). Answer: {ok, epochs,
+  // steps, values} and, for a bias (input -1), norms: the unit's incoming weight norm.
+  std::string param_history(int layer, int unit, int input);
+
  private:
   std::string new_epochs(nlohmann::ordered_json answer);
 
@@ -45,6 +67,9 @@ class SessionApi {
   std::vector<float> grid_;   // resolution^2 * channels values of the last grid()
   Matrix<float> grid_X_;      // (2 x capacity) scratch for grid()
   size_t reported_ = 0;  // epochs of the history already handed out
+  NetworkView view_;     // the last network() answer's arrays, reused
+  Matrix<float> view_X_; // (2 x capacity) scratch for network()
+  bool single_step_ = false;  // the last step() call took one batch, and the weights are its
 };
 
 }  // namespace descent

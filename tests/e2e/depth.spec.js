@@ -74,7 +74,7 @@ test('a longer run: over the epochs by default, by depth at a chosen epoch, and 
   await card(page).screenshot({ path: info.outputPath('by-depth-epoch-0.png') });
 
   // The learner's choices hold for the next run.
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(status(page)).toContainText('Ready · epoch 0 of 30');
   await expect(card(page).getByRole('radio', { name: 'By depth' })).toBeChecked();
   await expect(card(page).getByLabel('Statistic', { exact: true })).toHaveValue('weight_norm');

@@ -199,7 +199,7 @@ test('soak: 200 cycles of preset, train and reset keep the memory bounded, with 
     await expect(status(page)).toContainText('Ready · epoch 0 of');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => page.evaluate(() => window.descent.epochs.length)).toBeGreaterThan(1);
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await expect(status(page)).toContainText('Ready · epoch 0 of');
   };
   for (let i = 0; i < 10; i += 1) await cycle(i);  // warm up: every preset's data loaded once

@@ -1,6 +1,7 @@
 // Takes the README's screenshots into a folder: the playground after a three-arm spiral
 // trained with Adam (screenshot.png), the optimizer paths on the default bowl
-// (trajectories.png) and a lesson's guide after its runs (lesson.png).
+// (trajectories.png), a lesson's guide after its runs (lesson.png) and the network diagram
+// beside the decision boundary after the default circles (network.png).
 //   node tests/e2e/screenshot.mjs http://127.0.0.1:8080/ public
 import { chromium } from '@playwright/test';
 
@@ -33,5 +34,21 @@ await page.getByRole('status').filter({ hasText: 'Gap between dev and train erro
 await page.evaluate(() => window.scrollTo(0, 0));
 await page.waitForTimeout(500);
 await page.screenshot({ path: `${out}/lesson.png` });
+
+// A fresh page (no stored settings): the default circles, 200 epochs.
+const fresh = await (await browser.newContext({ viewport: { width: Number(width), height: Number(height) } })).newPage();
+await fresh.goto(`${url}#speed=fast&epochs=200`);
+await fresh.getByRole('button', { name: 'Train', exact: true }).click();
+await fresh.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 120_000 });
+const boundary = fresh.getByRole('region', { name: 'Decision boundary' });
+const network = fresh.getByRole('region', { name: 'Network' });
+await network.scrollIntoViewIfNeeded();
+await fresh.waitForTimeout(800);  // the last snapshot
+await fresh.getByRole('button', { name: /^Layer 1, unit 3:/ }).click();  // a unit selected: its details and history
+await fresh.waitForTimeout(800);
+const [a, b] = [await boundary.boundingBox(), await network.boundingBox()];
+const top = Math.min(a.y, b.y);
+const clip = { x: a.x, y: top, width: b.x + b.width - a.x, height: Math.max(a.y + a.height, b.y + b.height) - top };
+await fresh.screenshot({ path: `${out}/network.png`, clip });
 await browser.close();
-console.log(`wrote ${out}/screenshot.png, trajectories.png and lesson.png`);
+console.log(`wrote ${out}/screenshot.png, trajectories.png, lesson.png and network.png`);

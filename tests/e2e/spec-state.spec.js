@@ -93,7 +93,7 @@ test('an invalid combination blocks Train beside Train and beside its control', 
   await expect(samples).toHaveValue('40');  // the controls still show what was asked for
 
   // Reset and another data set say the same until the batch size is fixed.
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(alert).toContainText('training-set size, 28');
   await settings(page).getByLabel('Data set', { exact: true }).selectOption('moons');
   await expect(alert).toContainText('training-set size, 28');

@@ -40,7 +40,7 @@ test('Pause stops the run and Reset returns to epoch 0 with the same weights', a
   await page.waitForTimeout(500);
   expect((await series(page, 'Dev error')).length).toBe(paused);
 
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(status(page)).toContainText('Ready · epoch 0 of 500');
   const after = await series(page, 'Dev error');
   expect(after).toEqual([first]);  // same initial weights: the same epoch-0 error

@@ -12,7 +12,9 @@ const notices = read('THIRD_PARTY_NOTICES');
 const named = (name, version) => notices.split('\n').some((line) => line.toLowerCase().includes(name.toLowerCase()) && line.includes(version));
 
 // npm package name -> the name its notice goes by.
-const TITLES = { 'chart.js': 'Chart.js', '@kurkle/color': '@kurkle/color' };
+const TITLES = {
+  'chart.js': 'Chart.js', '@kurkle/color': '@kurkle/color', 'chartjs-plugin-zoom': 'chartjs-plugin-zoom', hammerjs: 'Hammer.js',
+};
 
 test('every npm package bundled into the site is in the notices, with its version', () => {
   const maps = readdirSync(new URL('public/', root)).filter((f) => f.endsWith('.js.map'));

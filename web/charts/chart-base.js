@@ -11,6 +11,7 @@ import {
 } from 'chart.js';
 import { getRelativePosition } from 'chart.js/helpers';
 import { Smoother } from '../smoothing.js';
+import { resetButtonFor, ZoomControl } from './zoom.js';
 
 Chart.register(
   LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Decimation,
@@ -59,12 +60,25 @@ export function logTicks(format) {
   };
 }
 
-// Epoch ticks: 250, 5000, 20k, 1.5M.
+// Epoch ticks: 250, 5000, 20k, 1.5M; a zoomed axis's ends as whole epochs (28.3 -> 28).
 export function formatEpoch(v) {
+  if (v < 1e4) return String(Math.round(v));
   if (v >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
-  if (v >= 1e4) return `${Number((v / 1e3).toPrecision(3))}k`;
-  return String(v);
+  return `${Number((v / 1e3).toPrecision(3))}k`;
 }
+
+// The epoch axis: linear from epoch 0, or logarithmic from epoch 1 (log 0 is not on an axis:
+// the epoch-0 point, before any training, is left out of the lines; see Trace).
+export function epochAxis(log = false) {
+  if (!log) return { type: 'linear', min: 0, title: { display: true, text: 'Epoch' }, ticks: { precision: 0, callback: formatEpoch } };
+  return { type: 'logarithmic', min: 1, title: { display: true, text: 'Epoch, log scale (from epoch 1)' }, ticks: { callback: logTicks(formatEpoch) } };
+}
+
+// On a log epoch axis, a line keeps a point only if it lies at least LOG_EPOCH_STEP decades
+// past the last kept one (Chart.js's decimation works on linear axes only): about 1,000
+// points a decade, every epoch up to epoch 434, and a 20,000-epoch line stays under 5,000 points.
+export const LOG_EPOCH_STEP = 1e-3;
+export const keepOnLogEpochs = (lastX, x) => x > 0 && (lastX === undefined || Math.log10(x) - Math.log10(lastX) >= LOG_EPOCH_STEP);
 
 // A tooltip line: the drawn value, and the measured one when smoothing moved it.
 export function valueLabel(item, format) {
@@ -96,15 +110,18 @@ Interaction.modes.epoch = function epochMode(chart, e) {
   return items;
 };
 
-// One drawn line: a store's points -> (smoothed) -> (non-positive dropped on a log axis) ->
-// the dataset's data, built incrementally: each redraw handles only the new points.
+// One drawn line: a store's points -> (smoothed) -> (non-positive dropped on a log axis;
+// epoch 0 dropped and the rest thinned on a log epoch axis) -> the dataset's data, built
+// incrementally: each redraw handles only the new points.
 export class Trace {
-  // store: { points: [{ x, y }], version }; dataset: the Chart.js dataset it fills.
-  constructor(store, dataset, { beta = 0, log = false } = {}) {
+  // store: { points: [{ x, y }], version }; dataset: the Chart.js dataset it fills;
+  // log: a log value axis; logX: a log epoch axis.
+  constructor(store, dataset, { beta = 0, log = false, logX = false } = {}) {
     this.store = store;
     this.dataset = dataset;
     this.beta = beta;
     this.log = log;
+    this.logX = logX;
     this.rebuild();
   }
 
@@ -129,6 +146,8 @@ export class Trace {
       // log(0) is not on the axis: drop the point if its value or its measurement is <= 0
       // (else a run of zero train error would draw the average sinking towards 0 forever).
       if (this.log && y !== null && (y <= 0 || raw <= 0)) continue;
+      // (The smoother still sees every point: thinning changes what is drawn, not the average.)
+      if (this.logX && !keepOnLogEpochs(this.drawn.at(-1)?.x, x)) continue;
       this.drawn.push({ x, y, raw });
     }
     this.done = points.length;
@@ -155,10 +174,7 @@ export function baseOptions(y, { samples = 400, threshold = 800 } = {}) {
     parsing: false,
     normalized: true,
     interaction: { mode: 'epoch', intersect: false },
-    scales: {
-      x: { type: 'linear', min: 0, title: { display: true, text: 'Epoch' }, ticks: { precision: 0, callback: formatEpoch } },
-      y,
-    },
+    scales: { x: epochAxis(false), y },
     plugins: {
       legend: {
         position: 'top',
@@ -212,13 +228,15 @@ function runFrame() {
   if (waiting.size) scheduleFrame();
 }
 
-// A Chart.js line chart fed by traces. Subclasses set this.traces (in drawing order: first
-// on top) and call this.redraw() when something changed.
+// A Chart.js line chart fed by traces, zoomed and panned along x (zoom.js; its "Reset zoom"
+// button is the one whose aria-controls names the canvas). Subclasses set this.traces (in
+// drawing order: first on top) and call this.redraw() when something changed.
 export class LiveChart {
   // plugins: inline Chart.js plugins for this chart only.
   constructor(canvas, options, plugins = []) {
     this.traces = [];
     this.chart = new Chart(canvas, { type: 'line', data: { datasets: [] }, options, plugins });
+    this.zoom = new ZoomControl(this.chart, { button: resetButtonFor(canvas) });
   }
 
   // Draws at the next frame the charts may use (at most once per animation frame).
@@ -239,11 +257,13 @@ export class LiveChart {
   draw() {
     for (const t of this.traces) t.sync();
     this.listDatasets();
+    this.zoom.follow();
     this.chart.update('none');
   }
 
   destroy() {
     waiting.delete(this);
+    this.zoom.destroy();
     this.chart.destroy();
   }
 }

@@ -37,13 +37,16 @@ export class DepthChart extends LiveChart {
     const colors = points.map((_, i) => layerColor(i, n));
     Object.assign(this.dataset, { label: `Epoch ${epoch}`, data: points, pointBackgroundColor: colors, pointBorderColor: colors });
     const x = this.chart.options.scales.x;
-    x.max = Math.max(n, 2);
+    // A suggested end, not a max: the axis still ends at the last layer, and a zoom (which
+    // sets min and max) stays while the run goes on.
+    x.suggestedMax = Math.max(n, 2);
     x.title.text = n > 1 ? `Layer (1 = first hidden layer, ${n} = output layer)` : 'Layer';
     this.redraw();
   }
 
   draw() {
     this.chart.data.datasets = this.dataset.data.length ? [this.dataset] : [];
+    this.zoom.follow();
     this.chart.update('none');
   }
 }

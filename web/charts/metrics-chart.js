@@ -5,11 +5,12 @@
 // kept run has one colour of its own (its train, dev and test lines in the same dashes), and
 // one legend entry that shows or hides all its lines.
 import {
-  baseOptions, formatNumber, formatPercent, formatPercentValue, lineLabels, LiveChart, logTicks, readValue, Trace,
+  baseOptions, epochAxis, formatNumber, formatPercent, formatPercentValue, lineLabels, LiveChart, logTicks, readValue, Trace,
   valueLabel,
 } from './chart-base.js';
 import { frozenStore, PointStore } from './point-store.js';
 import { Smoother } from '../smoothing.js';
+import { controlOf } from './zoom.js';
 
 const SETS = [
   { key: 'train', name: 'Train', color: '#0072B2', dash: [], cap: 'butt' },    // solid
@@ -122,10 +123,14 @@ export class MetricsChart extends LiveChart {
     this.marks = marks;
     this.metric = 'error';
     this.log = false;
+    this.logEpochs = false;
     this.beta = 0;
     this.kept = [];  // comparison runs, oldest first
     this.current = newRun(null, this.newStores());
     this.retrace();
+    // The page's "Log epochs" checkbox (its aria-controls names this canvas), if it has one.
+    this.logEpochsBox = controlOf(canvas, 'input.log-epochs');
+    this.logEpochsBox?.addEventListener('change', () => this.setLogEpochs(this.logEpochsBox.checked));
   }
 
   newStores() {
@@ -180,6 +185,16 @@ export class MetricsChart extends LiveChart {
   setLogScale(on) {
     this.log = Boolean(on);
     this.restyle();
+  }
+
+  // A logarithmic epoch axis, from epoch 1: the first epochs of a long run get as much room
+  // as the last decade. Epoch 0 (before training) is not on it; a zoom is reset.
+  setLogEpochs(on) {
+    this.logEpochs = Boolean(on);
+    if (this.logEpochsBox) this.logEpochsBox.checked = this.logEpochs;
+    this.zoom.reset();
+    this.chart.options.scales.x = epochAxis(this.logEpochs);
+    this.retrace();
   }
 
   // beta from 0 (off) to 0.99: the drawn curves are smoothed, the stored points are not.
@@ -275,7 +290,7 @@ export class MetricsChart extends LiveChart {
     this.traces = runs.flatMap((run) => SETS.map((s) => {
       const dataset = run.datasets[s.key];
       dataset.label = run.label === null ? labelOf(s, this.metric) : `${run.label} · ${labelOf(s, this.metric)}`;
-      return new Trace(run.stores[field(s, this.metric)], dataset, { beta: this.beta, log: this.log });
+      return new Trace(run.stores[field(s, this.metric)], dataset, { beta: this.beta, log: this.log, logX: this.logEpochs });
     }));
     this.listDatasets();
     this.redraw();

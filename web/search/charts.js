@@ -1,7 +1,9 @@
 // Scatter charts of the dev error against each searched hyperparameter (Chart.js), one
 // colour per round, the best trial a larger star. Log-scaled hyperparameters get a log x
 // axis; a beta is drawn as 1 - beta on a log axis, where 0.9, 0.99 and 0.999 are evenly spaced.
+// Each zooms and pans on both axes (../charts/zoom.js), with a "Reset zoom" button of its own.
 import { Chart, Legend, LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip } from 'chart.js';
+import { ZoomControl } from '../charts/zoom.js';
 import { h } from './dom.js';
 import { axisIsLog, axisTitle, axisValue, formatValue, paramOf } from './params.js';
 import { formatLoss, formatPercent } from './results.js';
@@ -28,7 +30,7 @@ export class SearchCharts {
   constructor(container) {
     this.grid = h('div', { className: 'sr-charts' });
     container.append(this.grid);
-    this.charts = new Map();  // name -> { chart, figure }
+    this.charts = new Map();  // name -> { chart, canvas, figure, zoom }
     this.names = [];
   }
 
@@ -64,15 +66,21 @@ export class SearchCharts {
   }
 
   rebuild(names) {
-    for (const { chart } of this.charts.values()) chart.destroy();
+    for (const { chart, zoom } of this.charts.values()) {
+      zoom.destroy();
+      chart.destroy();
+    }
     this.charts.clear();
     this.grid.replaceChildren();
     this.names = [...names];
     for (const name of names) {
       const p = paramOf(name);
       const canvas = h('canvas', { role: 'img' });
+      const caption = `Dev error against ${p.label}`;
+      const reset = h('button', { type: 'button', className: 'reset-zoom', textContent: 'Reset zoom', hidden: true,
+        'aria-label': `Reset zoom of the chart of dev error against ${p.label}`, title: 'Show every trial again (or double-click the chart)' });
       const figure = h('figure', { className: 'sr-chart' }, [
-        h('figcaption', { textContent: `Dev error against ${p.label}` }), h('div', { className: 'sr-chart-box' }, [canvas])]);
+        h('figcaption', {}, [h('span', { textContent: caption }), reset]), h('div', { className: 'sr-chart-box' }, [canvas])]);
       this.grid.append(figure);
       const log = axisIsLog(p.scale);
       const chart = new Chart(canvas, {
@@ -100,7 +108,7 @@ export class SearchCharts {
           },
         },
       });
-      this.charts.set(name, { chart, canvas, figure });
+      this.charts.set(name, { chart, canvas, figure, zoom: new ZoomControl(chart, { mode: 'xy', button: reset }) });
     }
   }
 

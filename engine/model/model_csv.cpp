@@ -1,0 +1,231 @@
+#include "model/model_csv.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "data/csv.h"
+#include "spec/spec_error.h"
+
+namespace descent {
+namespace {
+
+// One record of the text as the CSV reader splits it (RFC 4180: a quote opens a cell only at
+// its start, "" inside quotes is a quote). Spans are byte offsets into the text.
+struct Record {
+  struct Span { size_t begin, end; };
+  std::vector<Span> cells;  // raw, quotes and spaces included
+  size_t end = 0;           // where its line end starts
+  size_t next = 0;          // where the next record starts
+  bool blank = false;       // an empty or all-space line, which the reader skips
+  bool unclosed = false;    // a quote that never closes: the reader refuses the rest
+};
+
+bool space(char c) { return c == ' ' || c == '\t'; }
+bool line_end(char c) { return c == '\n' || c == '\r'; }
+
+Record next_record(const std::string& text, size_t pos) {
+  Record r;
+  const size_t n = text.size();
+  for (;;) {
+    const size_t begin = pos;
+    while (pos < n && space(text[pos])) ++pos;
+    if (pos < n && text[pos] == '"') {
+      for (++pos;; ++pos) {
+        if (pos >= n) {
+          r.unclosed = true;
+          r.end = r.next = n;
+          return r;
+        }
+        if (text[pos] == '"') {
+          if (pos + 1 < n && text[pos + 1] == '"') ++pos;
+          else break;
+        }
+      }
+      ++pos;
+    }
+    while (pos < n && text[pos] != ',' && !line_end(text[pos])) ++pos;
+    r.cells.push_back({begin, pos});
+    if (pos < n && text[pos] == ',') {
+      ++pos;
+      continue;
+    }
+    r.end = pos;
+    if (pos < n && text[pos] == '\r' && pos + 1 < n && text[pos + 1] == '\n') ++pos;
+    r.next = pos < n ? pos + 1 : n;
+    const auto& c = r.cells[0];
+    r.blank = r.cells.size() == 1 && std::all_of(text.begin() + c.begin, text.begin() + c.end, space);
+    return r;
+  }
+}
+
+// A cell's value as the reader gives it: spaces trimmed, quotes removed.
+std::string value(const std::string& text, Record::Span s) {
+  size_t b = s.begin, e = s.end;
+  while (b < e && space(text[b])) ++b;
+  while (e > b && space(text[e - 1])) --e;
+  if (b == e || text[b] != '"') return text.substr(b, e - b);
+  std::string out;
+  for (size_t i = b + 1; i < e; ++i) {
+    if (text[i] == '"') {
+      if (i + 1 < e && text[i + 1] == '"') ++i;
+      else break;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+size_t start_of(const std::string& text) { return text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0; }
+
+std::string quoted(const std::string& name) { return "\"" + clip(name, 40) + "\""; }
+
+std::string list(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + quoted(name);
+  return out;
+}
+
+bool number(const std::string& cell, double& out) {
+  if (cell.empty() || space(cell[0])) return false;
+  char* end = nullptr;
+  out = std::strtod(cell.c_str(), &end);
+  return end == cell.c_str() + cell.size() && std::isfinite(out);
+}
+
+}  // namespace
+
+std::vector<std::string> csv_header(const std::string& text) {
+  std::vector<std::string> names;
+  for (size_t pos = start_of(text); pos < text.size();) {
+    const Record r = next_record(text, pos);
+    if (!r.blank) {
+      for (const auto& c : r.cells) names.push_back(value(text, c));
+      break;
+    }
+    pos = r.next;
+  }
+  return names;
+}
+
+ModelInput read_model_csv(const std::string& text, const Model& model, bool with_labels, const std::string& field) {
+  // The reader's own checks first (size, NUL, empty): on the text as given.
+  if (text.size() > kCsvMaxBytes || text.find('\0') != std::string::npos || text.size() == start_of(text))
+    read_csv(text, "", Task::regression, field);
+
+  // The text again with the label column (if any) left out and a numeric column of zeros
+  // added as the reader's label: every feature cell then goes through the reader's checks, at
+  // its own row and under its own column name, whatever the labels are.
+  const std::vector<std::string> header = csv_header(text);
+  const auto at = std::find(header.begin(), header.end(), model.label());
+  const size_t label_col = at == header.end() ? header.size() : static_cast<size_t>(at - header.begin());
+  if (with_labels && label_col == header.size())
+    throw SpecError(field, "missing the label column " + quoted(model.label()),
+                    "allowed: the columns " + list(model.feature_names()) + " and " + quoted(model.label()));
+  std::string marker = "descent:row";
+  while (std::find(header.begin(), header.end(), marker) != header.end()) marker += "_";
+
+  std::string copy = text.substr(0, start_of(text));
+  std::vector<std::string> labels;
+  std::vector<int> label_rows;
+  int row = 0, data_rows = 0;
+  std::string last_line;  // the last row of examples, as copied
+  bool in_header = true;
+  for (size_t pos = start_of(text); pos < text.size();) {
+    const Record r = next_record(text, pos);
+    ++row;
+    if (r.unclosed || r.blank) {  // as it is: the reader skips it or refuses it
+      copy.append(text, pos, r.next - pos);
+      pos = r.next;
+      continue;
+    }
+    if (!in_header && r.cells.size() != header.size())  // as the reader says it, counting the label
+      throw SpecError(field, "ragged: row " + std::to_string(row) + " has " + std::to_string(r.cells.size()) +
+                                 (r.cells.size() == 1 ? " cell" : " cells"),
+                      "the header has " + std::to_string(header.size()));
+    const size_t line_begin = copy.size();
+    bool first = true;
+    for (size_t j = 0; j < r.cells.size(); ++j) {
+      if (j == label_col) continue;
+      if (!first) copy += ',';
+      copy.append(text, r.cells[j].begin, r.cells[j].end - r.cells[j].begin);
+      first = false;
+    }
+    if (!first) copy += ',';
+    copy += in_header ? marker : "0";
+    if (!in_header) {
+      ++data_rows;
+      last_line = copy.substr(line_begin);
+    }
+    if (!in_header && label_col < r.cells.size()) {
+      labels.push_back(value(text, r.cells[label_col]));
+      label_rows.push_back(row);
+    }
+    in_header = false;
+    copy.append(text, r.end, r.next - r.end);
+    pos = r.next;
+  }
+  // A single row is enough to predict or evaluate, where the reader wants 2 to train: it reads
+  // the row twice and the copy is dropped.
+  if (data_rows == 1) copy += (copy.back() == '\n' || copy.back() == '\r' ? "" : "\n") + last_line + "\n";
+  Dataset d = read_csv(copy, marker, Task::regression, field);
+  if (data_rows == 1) d.X.conservativeResize(Eigen::NoChange, 1);
+
+  // Columns by name: each of the model's features exactly once, nothing else.
+  const auto& names = model.feature_names();
+  for (const auto& name : d.feature_names)
+    if (std::find(names.begin(), names.end(), name) == names.end())
+      throw SpecError(field, "an unknown column " + quoted(name),
+                      "allowed: the model's features " + list(names) + " and its label column " +
+                          quoted(model.label()));
+  ModelInput in;
+  in.X.resize(static_cast<Eigen::Index>(names.size()), d.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    const auto it = std::find(d.feature_names.begin(), d.feature_names.end(), names[i]);
+    if (it == d.feature_names.end())
+      throw SpecError(field, "missing the feature column " + quoted(names[i]),
+                      "allowed: the model's features " + list(names) + ", in any order");
+    in.X.row(static_cast<Eigen::Index>(i)) = d.X.row(it - d.feature_names.begin());
+  }
+  in.has_label = label_col < header.size();
+  if (!with_labels) return in;
+
+  // The labels: the model's class names (or numbers equal to one), or a regression's targets.
+  const std::string where_label = ", column " + quoted(model.label());
+  const auto& classes = model.class_names();
+  in.y.resize(1, d.size());
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const std::string& cell = labels[i];
+    const std::string where = "row " + std::to_string(label_rows[i]) + where_label;
+    double v = 0;
+    if (model.is_regression()) {
+      if (!number(cell, v))
+        throw SpecError(field, "not numeric: " + where + ": " + quoted(cell) + " is not a number",
+                        "allowed: a number in the label column of a regression");
+      in.y(0, static_cast<Eigen::Index>(i)) = v;
+      continue;
+    }
+    if (cell.empty())
+      throw SpecError(field, "missing a label: " + where + " is empty", "allowed: one of the model's classes " + list(classes));
+    auto c = std::find(classes.begin(), classes.end(), cell);
+    if (c == classes.end() && number(cell, v))
+      c = std::find_if(classes.begin(), classes.end(), [&](const std::string& name) {
+        double w = 0;
+        return number(name, w) && w == v;
+      });
+    const bool named_by_numbers = std::any_of(classes.begin(), classes.end(), [](const std::string& name) {
+      double w = 0;
+      return number(name, w);
+    });
+    if (c == classes.end() && !named_by_numbers && number(cell, v) && v >= 0 && v < classes.size() && v == std::floor(v))
+      c = classes.begin() + static_cast<long>(v);  // the class index, as the built-in sets' label column
+    if (c == classes.end())
+      throw SpecError(field, "an unknown class: " + where + ": " + quoted(cell),
+                      "allowed: one of the model's classes " + list(classes) +
+                          (named_by_numbers ? "" : " or its index from 0"));
+    in.y(0, static_cast<Eigen::Index>(i)) = static_cast<double>(c - classes.begin());
+  }
+  return in;
+}
+
+}  // namespace descent

@@ -51,6 +51,8 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("points", &SessionApi::points)
       .function("weights", &SessionApi::weights)
       .function("loadWeights", &SessionApi::load_weights)
+      .function("model", &SessionApi::model)
+      .function("predict", &SessionApi::predict)
       .function("landscape", &SessionApi::landscape)
       .function("set", &SessionApi::set)
       .function("network", &SessionApi::network)

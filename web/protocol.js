@@ -33,10 +33,19 @@ export const ToWorker = Object.freeze({
                            // point the run's recorded path kept, and now -> { ok, epochs, steps, values,
                            // norms (bias only: the unit's incoming weight norm) }. epochs are
                            // fractional (step / steps per epoch), evenly spaced, at most ~200.
+  model: 'model',          // { requestId }: the current run's model at its current weights, as
+                           // `descent run --save` writes it -> { ok, model: { format: 'descent-model',
+                           // version, task, features, classes, label, normalization, batch_norm,
+                           // trained, spec, weights } }
+  predict: 'predict',      // { requestId, request: { csv } }: that model's predictions for each row of
+                           // the CSV text -> { ok, csv } (as `descent predict` writes it: the header
+                           // "predicted,p_<class>...", one row per input row), or an error naming
+                           // the row and column (field 'data.csv')
 });
 
 // Requests carry their own id and are answered (FromWorker.answer) whatever run is on.
-export const REQUESTS = Object.freeze([ToWorker.surface, ToWorker.landscape, ToWorker.trial, ToWorker.search, ToWorker.history]);
+export const REQUESTS = Object.freeze([ToWorker.surface, ToWorker.landscape, ToWorker.trial, ToWorker.search, ToWorker.history,
+  ToWorker.model, ToWorker.predict]);
 
 // Worker -> page.
 export const FromWorker = Object.freeze({

@@ -171,4 +171,8 @@ export class Trainer {
   landscape(request) { return this.request(ToWorker.landscape, request); }
   // { layer, unit, input } -> { ok, epochs, steps, values, norms? } (protocol.js, ToWorker.history).
   history(request) { return this.request(ToWorker.history, request); }
+  // The run's model document -> { ok, model } (protocol.js, ToWorker.model).
+  model() { return this.request(ToWorker.model); }
+  // The model's predictions for a CSV's text -> { ok, csv } or { ok: false, error }.
+  predict(csv) { return this.request(ToWorker.predict, { csv }); }
 }

@@ -4,6 +4,7 @@
 import { loadEngine } from './engine-loader.js';
 import { engineAborted } from './engine-support.js';
 import { NetworkFeed, paramHistory, setWeight } from './network-snapshot.js';
+import { modelDocument, predictCsv } from './model-requests.js';
 import { FromWorker, REQUESTS, ToWorker, SPEEDS, isMessage, message } from './protocol.js';
 import { runTrial } from './trial.js';
 
@@ -266,6 +267,8 @@ const handlers = {
   [ToWorker.history]({ requestId, request }) {
     answerRequest(requestId, () => paramHistory(session, request));
   },
+  [ToWorker.model]({ requestId }) { answerRequest(requestId, () => modelDocument(session)); },
+  [ToWorker.predict]({ requestId, request }) { answerRequest(requestId, () => predictCsv(session, request)); },
 };
 
 // A request is always answered, with the engine's JSON or an error as data.

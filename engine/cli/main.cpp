@@ -7,7 +7,6 @@
 //   descent predict model.json data.csv [--out p.csv]  the predicted class and probabilities per row
 //   descent evaluate model.json data.csv             loss, error and confusion matrix on labelled rows
 #include <fstream>
-#include <iomanip>
 #include <iostream>
 #include <sstream>
 
@@ -34,39 +33,16 @@ descent::Spec load_spec(const std::string& path) {
   return descent::parse_spec(read_file(path, "spec file"));
 }
 
-// A CSV cell: quoted when it holds a comma, a quote or a line end.
-std::string csv_cell(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 int predict(const std::string& model_path, const std::string& data_path, const std::string& out_path) {
   auto model = descent::Model::parse(read_file(model_path, "model file"));
-  const auto input = descent::read_model_csv(read_file(data_path, "data file"), model, /*with_labels=*/false);
-  const auto A = model.predict(input.X);  // (n_L x m)
+  const std::string csv = descent::predictions_csv(model, read_file(data_path, "data file"));
   std::ofstream file;
   if (!out_path.empty()) {
     file.open(out_path);
     if (!file) throw std::runtime_error("cannot write " + out_path);
   }
   std::ostream& out = out_path.empty() ? std::cout : file;
-  out << std::setprecision(9);  // every float exactly
-  const auto& classes = model.class_names();
-  out << "predicted";
-  for (const auto& name : classes) out << ',' << csv_cell("p_" + name);
-  out << '\n';
-  if (model.is_regression()) {
-    for (Eigen::Index i = 0; i < A.cols(); ++i) out << A(0, i) << '\n';
-  } else {
-    const auto predicted = model.predicted_classes(A);
-    for (int i = 0; i < static_cast<int>(A.cols()); ++i) {
-      out << csv_cell(classes[static_cast<size_t>(predicted[static_cast<size_t>(i)])]);
-      for (size_t c = 0; c < classes.size(); ++c) out << ',' << model.probability(A, static_cast<int>(c), i);
-      out << '\n';
-    }
-  }
+  out << csv;
   out.flush();
   if (!out) throw std::runtime_error("cannot write " + (out_path.empty() ? std::string("the predictions") : out_path));
   return 0;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iomanip>
+#include <sstream>
 
 #include "data/csv.h"
 #include "spec/spec_error.h"
@@ -84,6 +86,14 @@ std::string list(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& name : names) out += (out.empty() ? "" : ", ") + quoted(name);
   return out;
+}
+
+// A CSV cell: quoted when it holds a comma, a quote or a line end.
+std::string csv_cell(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
 }
 
 bool number(const std::string& cell, double& out) {
@@ -226,6 +236,28 @@ ModelInput read_model_csv(const std::string& text, const Model& model, bool with
     in.y(0, static_cast<Eigen::Index>(i)) = static_cast<double>(c - classes.begin());
   }
   return in;
+}
+
+std::string predictions_csv(Model& model, const std::string& text, const std::string& field) {
+  const ModelInput input = read_model_csv(text, model, /*with_labels=*/false, field);
+  const auto A = model.predict(input.X);  // (n_L x m)
+  std::ostringstream out;
+  out << std::setprecision(9);  // every float exactly
+  const auto& classes = model.class_names();
+  out << "predicted";
+  for (const auto& name : classes) out << ',' << csv_cell("p_" + name);
+  out << '\n';
+  if (model.is_regression()) {
+    for (Eigen::Index i = 0; i < A.cols(); ++i) out << A(0, i) << '\n';
+    return out.str();
+  }
+  const auto predicted = model.predicted_classes(A);
+  for (int i = 0; i < static_cast<int>(A.cols()); ++i) {
+    out << csv_cell(classes[static_cast<size_t>(predicted[static_cast<size_t>(i)])]);
+    for (size_t c = 0; c < classes.size(); ++c) out << ',' << model.probability(A, static_cast<int>(c), i);
+    out << '\n';
+  }
+  return out.str();
 }
 
 }  // namespace descent

@@ -31,4 +31,12 @@ std::vector<std::string> csv_header(const std::string& text);
 ModelInput read_model_csv(const std::string& text, const Model& model, bool with_labels,
                           const std::string& field = "data.csv");
 
+// The predictions of `model` for each row of the CSV `text` (read as read_model_csv without
+// labels), as CSV text: the header "predicted,p_<class>..." (a regression: "predicted"), then
+// one row per input row: the predicted class name and each class's probability, or the
+// regression's output; every float written exactly (9 significant digits). What
+// `descent predict` writes and the page's "Predict on a file" downloads. Throws SpecError as
+// read_model_csv does.
+std::string predictions_csv(Model& model, const std::string& text, const std::string& field = "data.csv");
+
 }  // namespace descent

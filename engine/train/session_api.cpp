@@ -6,6 +6,8 @@
 
 #include "gradcheck/report_json.h"
 #include "landscape/landscape.h"
+#include "model/model.h"
+#include "model/model_csv.h"
 #include "spec/answer.h"
 #include "train/decision_grid.h"
 #include "train/run_diagnosis.h"
@@ -147,6 +149,23 @@ std::string SessionApi::load_weights(const std::string& weights_json) {
     weights_from_json(session_->network().params, j);
     single_step_ = false;
     return nlohmann::ordered_json{{"ok", true}}.dump();
+  });
+}
+
+std::string SessionApi::model() {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    return nlohmann::ordered_json{{"ok", true}, {"model", Model::from_session(*session_).to_json()}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+  });
+}
+
+std::string SessionApi::predict(const std::string& csv_text) {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    Model model = Model::from_session(*session_);
+    return nlohmann::ordered_json{{"ok", true}, {"csv", predictions_csv(model, csv_text)}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
   });
 }
 

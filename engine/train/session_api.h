@@ -35,6 +35,13 @@ class SessionApi {
   // The current weights ({ok, weights: {format, version, blocks}}), and loading them back.
   std::string weights();
   std::string load_weights(const std::string& weights_json);
+  // The run's model at its current weights (model/model.h), as `descent run --save` writes it:
+  // {ok, model: {format, version, task, features, classes, label, normalization, batch_norm,
+  // trained, spec, weights}}.
+  std::string model();
+  // That model's predictions for each row of a CSV (model/model_csv.h, predictions_csv): {ok,
+  // csv}, the text `descent predict` writes. A refused CSV names its row and column (field "data.csv").
+  std::string predict(const std::string& csv_text);
   // The loss landscape of this run's recorded path, other optimizers' runs optional
   // (landscape/landscape.h, run_landscape). The run goes on as it was.
   std::string landscape(const std::string& request_json);

@@ -172,7 +172,8 @@ test('the footer’s “About and licences” shows the version and commit and o
   await expect(page.getByRole('heading', { name: 'About Descent' })).toBeVisible();
   const info = JSON.parse(readFileSync(new URL('../../public/build-info.json', import.meta.url), 'utf8'));
   await expect(page.getByText(/^Version /)).toHaveText(new RegExp(`^Version ${info.version.replace(/\./g, '\\.')}, commit ${info.commit.slice(0, 12)}`));
-  await expect(page.getByRole('table', { name: /under which licence/ }).getByRole('row')).toHaveCount(6);  // a head and five rows
+  const table = page.getByRole('table', { name: /under which licence/ });
+  for (const name of ['Eigen', 'JSON for Modern C++', 'Chart.js', 'Emscripten', 'scikit-learn']) await expect(table.getByRole('row', { name: new RegExp(name.replace(/[+.]/g, '\\$&')) })).toBeVisible();
   const [notices] = await Promise.all([page.waitForResponse(/THIRD_PARTY_NOTICES\.txt$/), page.getByRole('link', { name: 'THIRD_PARTY_NOTICES' }).click()]);
   expect(notices.status()).toBe(200);
   expect(await notices.text()).toContain('Mozilla Public License Version 2.0');

@@ -3,6 +3,7 @@
 // bad CSV naming the field.
 #include "model/model.h"
 
+#include <algorithm>
 #include <functional>
 #include <string>
 
@@ -10,6 +11,7 @@
 
 #include "model/model_csv.h"
 #include "train/session.h"
+#include "train/session_api.h"
 
 using descent::Model;
 using descent::Session;
@@ -213,4 +215,38 @@ TEST(Model, RefusesABadCsvNamingTheColumnAndRow) {
   expect_refusal(read("width,height,kind\n1,2,tall\n2,3,\n", true), "data.csv", "missing a label: row 3");
   expect_refusal(read("", false), "data.csv", "empty");
   expect_refusal(read("width,height\n", false), "data.csv", "a header only");
+}
+
+// The page's door to the model (SessionApi::model and predict): the document `run --save`
+// writes, and for it the very CSV `descent predict` writes (the shared predictions_csv, on the
+// model read back from that document), one row per input row.
+TEST(Model, TheSessionApiGivesTheSavedModelAndTheRunnersPredictions) {
+  const std::string spec = csv_spec(R"({"units": 2, "activation": "softmax"})");
+  descent::SessionApi api;
+  ASSERT_TRUE(json::parse(api.load(spec))["ok"].get<bool>());
+  while (!json::parse(api.step(1000))["finished"].get<bool>()) {
+  }
+  const json model = json::parse(api.model());
+  ASSERT_TRUE(model["ok"].get<bool>()) << model.dump();
+  EXPECT_EQ(model["model"]["format"], "descent-model");
+  EXPECT_EQ(model["model"]["features"], (json{"width", "height"}));
+  EXPECT_EQ(model["model"]["label"], "kind");
+  const Session s = trained(spec);
+  EXPECT_EQ(model["model"], json::parse(Model::from_session(s).to_json().dump()));  // as run --save writes it
+
+  const std::string csv = two_class_csv();
+  const json answer = json::parse(api.predict(csv));
+  ASSERT_TRUE(answer["ok"].get<bool>()) << answer.dump();
+  Model saved = Model::parse(model["model"].dump());
+  const std::string cli = descent::predictions_csv(saved, csv);
+  EXPECT_EQ(answer["csv"].get<std::string>(), cli);
+  EXPECT_EQ(cli.rfind("predicted,p_short,p_tall\n", 0), 0u) << cli.substr(0, 40);
+  EXPECT_EQ(std::count(cli.begin(), cli.end(), '\n'), 41);  // the header and 40 rows
+
+  const json refused = json::parse(api.predict("width,height\n1,2\n2,x\n"));
+  EXPECT_FALSE(refused["ok"].get<bool>());
+  EXPECT_EQ(refused["error"]["field"], "data.csv");
+  EXPECT_NE(refused["error"]["message"].get<std::string>().find("row 3, column \"height\""), std::string::npos)
+      << refused.dump();
+  EXPECT_FALSE(json::parse(descent::SessionApi().model())["ok"].get<bool>());  // no run: refused, not thrown
 }

@@ -58,7 +58,7 @@ const openCourse = (page, baseURL, query) =>
 
 // The frame's box against the embed document: its height, the document's scrollHeight, and
 // whether the document overflows its frame (a vertical scrollbar).
-async function fit(page) {
+async function frameFit(page) {
   const box = await page.evaluate(() => document.querySelector('iframe').clientHeight);
   const doc = await embedFrame(page).evaluate(() => ({
     scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight,
@@ -73,10 +73,10 @@ test('a course page on another origin sizes the frame from its resize messages: 
   await expect(statusOf(frame)).toContainText('Ready · epoch 0 of 80');
 
   // resize comes right after ready, with an integer height, and the frame fits its content.
-  await expect.poll(async () => (await fit(page)).fits).toBe(true);
+  await expect.poll(async () => (await frameFit(page)).fits).toBe(true);
   const types = await page.evaluate(() => window.received.map((m) => m.type));
   expect(types.slice(0, 2)).toEqual(['ready', 'resize']);
-  const first = await fit(page);
+  const first = await frameFit(page);
   const heights = (await received(page, 'resize')).map((m) => m.height);
   expect(heights.every(Number.isInteger)).toBe(true);
   expect(heights.at(-1)).toBe(first.box);
@@ -86,20 +86,20 @@ test('a course page on another origin sizes the frame from its resize messages: 
   const count = heights.length;
   await page.evaluate(() => { document.querySelector('iframe').style.height = '2000px'; });
   await page.waitForTimeout(400);
-  expect((await fit(page)).content).toBeCloseTo(first.content, 0);
+  expect((await frameFit(page)).content).toBeCloseTo(first.content, 0);
   expect((await received(page, 'resize')).length).toBe(count);
   await page.evaluate((h) => { document.querySelector('iframe').style.height = `${h}px`; }, first.box);
 
   // Training to the end: the frame still fits.
   await frame.getByRole('button', { name: 'Train' }).click();
   await expect(statusOf(frame)).toContainText('Finished · epoch 80 of 80', { timeout: 30_000 });
-  await expect.poll(async () => (await fit(page)).fits).toBe(true);
+  await expect.poll(async () => (await frameFit(page)).fits).toBe(true);
 
   // A narrower page reflows the lesson: a new height is posted and the frame follows it.
   await page.setViewportSize({ width: 560, height: 800 });
   await expect.poll(async () => (await received(page, 'resize')).length).toBeGreaterThan(count);
-  await expect.poll(async () => (await fit(page)).fits).toBe(true);
-  const narrow = await fit(page);
+  await expect.poll(async () => (await frameFit(page)).fits).toBe(true);
+  const narrow = await frameFit(page);
   console.log(`frame height: ${first.box}px at 1280px wide, ${narrow.box}px at 560px`);
   expect(narrow.box).not.toBe(first.box);
 });

@@ -71,7 +71,8 @@ int run(const std::string& path, const std::string& csv_path, const std::string&
   if (!csv_path.empty()) {
     csv.open(csv_path);
     if (!csv) throw std::runtime_error("cannot write " + csv_path);
-    csv << "epoch,step,train_loss,train_error,dev_loss,dev_error,test_loss,test_error,learning_rate,grad_norm\n";
+    csv << "epoch,step,train_loss,train_error,dev_loss,dev_error,test_loss,test_error,learning_rate,grad_norm,"
+           "train_dev_loss,train_dev_error\n";
   }
   const size_t L = session.network().layers.size();
   size_t printed = 0;
@@ -82,7 +83,7 @@ int run(const std::string& path, const std::string& csv_path, const std::string&
       if (csv)
         csv << e.epoch << ',' << e.step << ',' << e.train_loss << ',' << e.train_error << ',' << e.dev_loss << ','
             << e.dev_error << ',' << e.test_loss << ',' << e.test_error << ',' << e.learning_rate << ','
-            << e.grad_norm << '\n';
+            << e.grad_norm << ',' << e.train_dev_loss << ',' << e.train_dev_error << '\n';
     }
   };
   flush();

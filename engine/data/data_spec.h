@@ -27,7 +27,8 @@ inline constexpr NameTable<DataSource, 15> kDataSourceNames{{{
 
 enum class Task { classification, regression };
 
-struct DataSpec {
+// One source of examples: a generator, a built-in set, a CSV text or inline numbers.
+struct SourceSpec {
   DataSource source = DataSource::circles;
   int samples = 400;    // generators: examples before the split
   double noise = 0.1;   // generators: std of the Gaussian noise (sine/plane: of the target)
@@ -40,6 +41,25 @@ struct DataSpec {
   // inline: x as rows of features (m rows of n_x), y as labels or targets (m).
   std::vector<std::vector<double>> x;
   std::vector<double> y;
+  // Generators draw from the stream of (seed + seed_offset) for their set (data/sets.h).
+  int seed_offset = 0;
+};
+
+// A set given apart from the training set: from its own source, or carved out of the
+// training source ({from: "train", take}).
+struct SetSource {
+  bool given = false;       // false: the spec has no such set
+  bool from_train = false;  // take examples of the training source, chosen by the seed
+  int take = 0;             // how many, when from_train
+  SourceSpec source;        // otherwise
+};
+
+// The spec's `data`: one source split by `split` (separate false: this SourceSpec is it), or
+// separate sets (data: {train, train_dev?, dev?, test?}: this SourceSpec is the training set's),
+// each taken as given, in order, never shuffled across sets.
+struct DataSpec : SourceSpec {
+  bool separate = false;
+  SetSource train_dev, dev, test;  // train_dev: held out of training, from train's distribution
 };
 
 // How the examples are split. Either ratios (summing to 1) or absolute counts (dev_count and

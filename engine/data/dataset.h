@@ -21,6 +21,15 @@ struct Dataset {
   int features() const { return static_cast<int>(X.rows()); }
   bool is_image() const { return height > 0 && width > 0; }
   bool is_regression() const { return classes == 0; }
+  // Takes other's classes, names and image shape (not its examples).
+  void describe_as(const Dataset& other) {
+    classes = other.classes;
+    feature_names = other.feature_names;
+    class_names = other.class_names;
+    channels = other.channels;
+    height = other.height;
+    width = other.width;
+  }
 };
 
 }  // namespace descent

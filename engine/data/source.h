@@ -13,8 +13,9 @@ namespace descent {
 // csv: read_csv(spec.csv, spec.label, spec.task, "data.csv"); inline: spec.x (m rows of n_x
 // numbers) and spec.y (m labels: class indices 0..k-1 with k = max + 1, or regression targets
 // when spec.task is regression).
-// Throws SpecError naming the field: "data.csv" (see read_csv), "data.classes" (blobs and
-// spiral: fewer than 2), "data.x", "data.x[i]", "data.x[i][j]", "data.y", "data.y[i]".
-Dataset load_data(const DataSpec& spec, Rng& rng);
+// Throws SpecError naming the field under `field` (the source's path: "data", "data.dev"):
+// ".csv" (see read_csv), ".classes" (blobs and spiral: fewer than 2), ".x", ".x[i]",
+// ".x[i][j]", ".y", ".y[i]".
+Dataset load_data(const SourceSpec& spec, Rng& rng, const std::string& field = "data");
 
 }  // namespace descent

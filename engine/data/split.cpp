@@ -16,15 +16,11 @@ namespace {
 constexpr int kTrain = 0, kDev = 1, kTest = 2;
 using Sizes = std::array<int, 3>;  // examples per set: train, dev, test
 
-// The columns `index` of `all`, with its classes, names and image shape.
-Dataset take(const Dataset& all, const std::vector<int>& index) {
+}  // namespace
+
+Dataset take_examples(const Dataset& all, const std::vector<int>& index) {
   Dataset part;
-  part.classes = all.classes;
-  part.feature_names = all.feature_names;
-  part.class_names = all.class_names;
-  part.channels = all.channels;
-  part.height = all.height;
-  part.width = all.width;
+  part.describe_as(all);
   const int count = static_cast<int>(index.size());
   part.X.resize(all.X.rows(), count);  // (n_x x count)
   part.Y.resize(all.Y.rows(), count);  // (1 x count)
@@ -34,6 +30,8 @@ Dataset take(const Dataset& all, const std::vector<int>& index) {
   }
   return part;
 }
+
+namespace {
 
 int check_ratio(double ratio, int m, const char* field) {
   if (!(ratio >= 0.0 && ratio <= 1.0))
@@ -186,7 +184,7 @@ Splits split_dataset(const Dataset& all, const SplitSpec& s, Rng& rng) {
     sets[kDev].assign(order.begin() + n[kTrain], order.begin() + n[kTrain] + n[kDev]);
     sets[kTest].assign(order.begin() + n[kTrain] + n[kDev], order.end());
   }
-  Splits out{take(all, sets[kTrain]), take(all, sets[kDev]), take(all, sets[kTest])};
+  Splits out{take_examples(all, sets[kTrain]), take_examples(all, sets[kDev]), take_examples(all, sets[kTest]), take_examples(all, {})};
   if (s.mismatch != Mismatch::none) mismatch(out, s, rng);
   return out;
 }

@@ -2,6 +2,8 @@
 // Train/dev/test split, shuffled by the seed: by ratios or counts, optionally stratified by
 // class, optionally with dev and test drawn from another distribution than train.
 //   m: examples in the whole set; every X is (n_x x m_set), every Y is (1 x m_set).
+#include <vector>
+
 #include "core/rng.h"
 #include "data/data_spec.h"
 #include "data/dataset.h"
@@ -10,7 +12,11 @@ namespace descent {
 
 struct Splits {
   Dataset train, dev, test;  // each keeps classes, names and image shape of the whole set
+  Dataset train_dev;         // held out of training, from its distribution: separate sets only (data/sets.h)
 };
+
+// The columns `index` of `all`, with its classes, names and image shape.
+Dataset take_examples(const Dataset& all, const std::vector<int>& index);
 
 // Splits `all` as `s` says.
 // Sizes: ratios: dev = round(s.dev * m), test = round(s.test * m), train = the rest (s.train is

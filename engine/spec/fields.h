@@ -37,6 +37,8 @@ class Fields {
   std::string text(const char* key, const std::string& fallback, size_t max_bytes = 50u << 20);
   // Whether the key is present (and marks it known).
   bool has(const char* key) { return find(key) != nullptr; }
+  // Whether the key is present, without marking it known.
+  bool contains(const char* key) const { return object_.contains(key); }
   // The nested object at key (an empty one when missing).
   Fields object(const char* key);
   // The array at key, or nullptr when missing.

@@ -11,13 +11,16 @@ constexpr int kMaxSamples = 100000;
 constexpr int kMaxLayers = 64;
 constexpr int kMaxUnits = 4096;
 constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 - 1, the largest exact JavaScript integer
+constexpr int kMaxSeedOffset = 1000000;
 
 inline constexpr NameTable<Task, 2> kTaskNames{{{
     {Task::classification, "classification"}, {Task::regression, "regression"},
 }}};
 
-DataSpec parse_data(Fields f, const DataSpec& d) {
-  DataSpec s;
+// One source's fields, read from f (the caller finishes f). with_offset: a separate set,
+// which may shift its generator's stream by seed_offset.
+SourceSpec read_source(Fields& f, const SourceSpec& d, bool with_offset) {
+  SourceSpec s;
   s.source = f.choice("source", d.source, kDataSourceNames);
   s.samples = f.integer("samples", d.samples, 4, kMaxSamples);
   s.noise = f.number("noise", d.noise, 0.0, 10.0);
@@ -26,6 +29,7 @@ DataSpec parse_data(Fields f, const DataSpec& d) {
   s.task = f.choice("task", d.task, kTaskNames);
   s.csv = f.text("csv", "");
   s.label = f.text("label", "");
+  if (with_offset) s.seed_offset = f.integer("seed_offset", 0, 0, kMaxSeedOffset);
   if (s.source == DataSource::csv && s.csv.empty())
     throw SpecError(f.path("csv"), "missing or empty", "allowed: the text of a CSV file with a header row");
   const nlohmann::json* x = f.array("x");
@@ -47,6 +51,53 @@ DataSpec parse_data(Fields f, const DataSpec& d) {
       s.y.push_back((*y)[i].get<double>());
     }
   }
+  return s;
+}
+
+// A set beside the training set: a source of its own, or {from: "train", take: N}.
+SetSource read_set(Fields f, const SourceSpec& d) {
+  SetSource set;
+  set.given = true;
+  if (f.contains("from")) {
+    f.choice("from", std::string("train"), {"train"});
+    set.from_train = true;
+    if (!f.contains("take")) throw SpecError(f.path("take"), "missing", "allowed: how many training examples to hold out, 1 or more");
+    set.take = f.integer("take", 0, 1, kMaxSamples);
+  } else {
+    set.source = read_source(f, d, /*with_offset=*/true);
+  }
+  f.finish();
+  return set;
+}
+
+constexpr const char* kSetKeys[] = {"train", "train_dev", "dev", "test"};
+
+bool names_sets(const Fields& f) {
+  for (const char* key : kSetKeys)
+    if (f.contains(key)) return true;
+  return false;
+}
+
+DataSpec parse_data(Fields f, const DataSpec& d) {
+  DataSpec s;
+  if (!names_sets(f)) {
+    static_cast<SourceSpec&>(s) = read_source(f, d, /*with_offset=*/false);
+    f.finish();
+    return s;
+  }
+  s.separate = true;
+  if (!f.contains("train"))
+    throw SpecError(f.path("train"), "missing",
+                    "allowed: the training set's source beside dev, test and train_dev (or data as one source, split by split)");
+  {
+    Fields train = f.object("train");
+    if (train.contains("from"))
+      throw SpecError(train.path("from"), Fields::show("train"), "allowed: only for train_dev, dev and test; train needs a source");
+    static_cast<SourceSpec&>(s) = read_source(train, d, /*with_offset=*/true);
+    train.finish();
+  }
+  for (auto [key, set] : {std::pair{"train_dev", &s.train_dev}, {"dev", &s.dev}, {"test", &s.test}})
+    if (f.contains(key)) *set = read_set(f.object(key), d);
   f.finish();
   return s;
 }
@@ -252,6 +303,10 @@ Spec parse_spec(const nlohmann::json& document) {
   Spec s;
   s.seed = static_cast<uint64_t>(f.whole("seed", static_cast<double>(d.seed), 0.0, kMaxSeed));
   s.data = parse_data(f.object("data"), d.data);
+  if (s.data.separate && f.contains("split"))
+    throw SpecError("split", Fields::show(document["split"]),
+                    "allowed: no split when data names its sets (data.train, dev, test and train_dev are taken as given); "
+                    "remove split, or give data one source to split");
   s.split = parse_split(f.object("split"), d.split);
   s.layers = parse_layers(f.array("layers"), "layers", d.layers);
   s.init = parse_init_spec(f.object("init"), d.init);
@@ -286,6 +341,36 @@ Spec parse_spec(const std::string& json_text) {
   return parse_spec(document);
 }
 
+namespace {
+
+nlohmann::ordered_json source_json(const SourceSpec& src, bool with_offset) {
+  nlohmann::ordered_json data = {{"source", kDataSourceNames.name(src.source)}, {"samples", src.samples},
+                                 {"noise", src.noise}, {"factor", src.factor}, {"classes", src.classes}};
+  if (src.source == DataSource::csv || src.source == DataSource::inline_) data["task"] = kTaskNames.name(src.task);
+  if (src.source == DataSource::csv) {
+    data["csv"] = src.csv;
+    data["label"] = src.label;
+  }
+  if (src.source == DataSource::inline_) {
+    data["x"] = src.x;
+    data["y"] = src.y;
+  }
+  if (with_offset) data["seed_offset"] = src.seed_offset;
+  return data;
+}
+
+nlohmann::ordered_json data_json(const DataSpec& d) {
+  if (!d.separate) return source_json(d, /*with_offset=*/false);
+  nlohmann::ordered_json data = {{"train", source_json(d, /*with_offset=*/true)}};
+  for (auto [key, set] : {std::pair{"train_dev", &d.train_dev}, {"dev", &d.dev}, {"test", &d.test}})
+    if (set->given)
+      data[key] = set->from_train ? nlohmann::ordered_json{{"from", "train"}, {"take", set->take}}
+                                  : source_json(set->source, /*with_offset=*/true);
+  return data;
+}
+
+}  // namespace
+
 nlohmann::ordered_json to_json(const Spec& s) {
   using json = nlohmann::ordered_json;
   json layers = json::array();
@@ -308,18 +393,7 @@ nlohmann::ordered_json to_json(const Spec& s) {
   json drops = json::array();
   for (const auto& d : s.schedule.drops) drops.push_back({{"epoch", d.epoch}, {"factor", d.factor}});
   schedule["drops"] = drops;
-  json data = {{"source", kDataSourceNames.name(s.data.source)}, {"samples", s.data.samples},
-               {"noise", s.data.noise}, {"factor", s.data.factor}, {"classes", s.data.classes}};
-  if (s.data.source == DataSource::csv || s.data.source == DataSource::inline_)
-    data["task"] = kTaskNames.name(s.data.task);
-  if (s.data.source == DataSource::csv) {
-    data["csv"] = s.data.csv;
-    data["label"] = s.data.label;
-  }
-  if (s.data.source == DataSource::inline_) {
-    data["x"] = s.data.x;
-    data["y"] = s.data.y;
-  }
+  const json data = data_json(s.data);
   json split = {{"train", s.split.train}, {"dev", s.split.dev}, {"test", s.split.test}};
   if (s.split.use_counts) {
     split["dev_count"] = s.split.dev_count;
@@ -328,10 +402,9 @@ nlohmann::ordered_json to_json(const Spec& s) {
   split["stratify"] = s.split.stratify;
   split["mismatch"] = kMismatchNames.name(s.split.mismatch);
   split["mismatch_amount"] = s.split.mismatch_amount;
-  return json{
-      {"seed", s.seed},
-      {"data", data},
-      {"split", split},
+  json out = {{"seed", s.seed}, {"data", data}};
+  if (!s.data.separate) out["split"] = split;
+  const json rest = {
       {"layers", layers},
       {"init", init},
       {"regularization", {{"l2", s.regularization.l2}, {"l1", s.regularization.l1}}},
@@ -353,6 +426,8 @@ nlohmann::ordered_json to_json(const Spec& s) {
       {"overfit_samples", s.overfit_samples},
       {"record_every", s.record_every},
   };
+  for (const auto& item : rest.items()) out[item.key()] = item.value();  // in order, after data (and split)
+  return out;
 }
 
 }  // namespace descent

@@ -25,7 +25,7 @@ struct GridInfo {
 inline GridInfo grid_bounds(const Splits& s) {
   GridInfo g;
   double lo[2] = {1e300, 1e300}, hi[2] = {-1e300, -1e300};
-  for (const Dataset* d : {&s.train, &s.dev, &s.test})
+  for (const Dataset* d : {&s.train, &s.dev, &s.test, &s.train_dev})
     for (int i = 0; i < d->size(); ++i)
       for (int f = 0; f < 2; ++f) {
         lo[f] = std::min(lo[f], d->X(f, i));

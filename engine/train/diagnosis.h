@@ -6,6 +6,12 @@
 //   high variance  -> more data, regularisation, another architecture
 // The course's four examples (Bayes 0): 1%/11% high variance; 15%/16% high bias;
 // 15%/30% both; 0.5%/1% neither.
+// With a train-dev set (examples held out of the training distribution, data.train_dev) the
+// dev gap splits in two, as the course teaches when train and dev/test come from different
+// distributions:
+//   variance = train-dev error - train error     data mismatch = dev error - train-dev error
+// and a data mismatch above the threshold adds its own recipe (error analysis; training data
+// made more like dev/test).
 // Without a dev set the variance is unknown: the case says so and nothing is claimed about
 // generalisation (the test set stands in only when the learner asks, and the reading says so).
 // A learning rate that is the problem (train/run_diagnosis.h) comes first: while the loss
@@ -46,10 +52,14 @@ struct Diagnosis {
   double bayes_error = 0, train_error = 0, dev_error = 0;  // dev_error NaN: no dev set
   double test_error = LearningRateVerdict::none;            // shown only; never read as a dev error unasked
   double avoidable_bias = 0, variance = 0;                  // variance NaN: unknown
-  bool high_bias = false, high_variance = false;
+  double train_dev_error = LearningRateVerdict::none;       // NaN: no train-dev set
+  double data_mismatch = LearningRateVerdict::none;         // dev - train-dev; NaN without both sets
+  bool high_bias = false, high_variance = false, high_mismatch = false;
   bool variance_known = true;
   std::string dev_set = "dev";      // what gave dev_error: "dev", "test" (the learner asked) or "none"
   std::string case_name;            // "high bias", "high variance", "high bias and high variance", "low bias and low variance";
+                                    // with a train-dev set: "data mismatch", "high bias and data mismatch", ...,
+                                    // or the case and "; no data mismatch";
                                     // no dev set: "high bias; variance unknown (no dev set)", "low bias; variance unknown (no dev set)";
                                     // the test set in its place: the case and " (test set in place of a dev set)"
   std::vector<std::string> recipe;  // what to try next, in the course's order
@@ -58,22 +68,32 @@ struct Diagnosis {
   std::vector<Diagnosis> with_test_set;  // no dev set but a test set: the reading with the test set in its place (0 or 1)
 };
 
-inline Diagnosis diagnose(double train_error, double dev_error, double bayes_error = 0.0) {
+inline Diagnosis diagnose(double train_error, double dev_error, double bayes_error = 0.0,
+                          double train_dev_error = LearningRateVerdict::none) {
   Diagnosis d;
   d.bayes_error = bayes_error;
   d.train_error = train_error;
   d.dev_error = dev_error;
+  d.train_dev_error = train_dev_error;
+  const bool with_train_dev = !std::isnan(train_dev_error);
   d.avoidable_bias = train_error - bayes_error;
-  d.variance = dev_error - train_error;
-  d.variance_known = !std::isnan(dev_error);
-  if (!d.variance_known) d.dev_set = "none";
+  d.variance = (with_train_dev ? train_dev_error : dev_error) - train_error;
+  d.variance_known = with_train_dev || !std::isnan(dev_error);
+  if (std::isnan(dev_error)) d.dev_set = "none";
+  if (with_train_dev) d.data_mismatch = dev_error - train_dev_error;
   d.high_bias = d.avoidable_bias > Diagnosis::kHighThreshold;
   d.high_variance = d.variance_known && d.variance > Diagnosis::kHighThreshold;
+  d.high_mismatch = d.data_mismatch > Diagnosis::kHighThreshold;
   if (!d.variance_known) d.case_name = d.high_bias ? "high bias; variance unknown (no dev set)" : "low bias; variance unknown (no dev set)";
   else if (d.high_bias && d.high_variance) d.case_name = "high bias and high variance";
   else if (d.high_bias) d.case_name = "high bias";
   else if (d.high_variance) d.case_name = "high variance";
   else d.case_name = "low bias and low variance";
+  if (d.high_mismatch)  // "data mismatch", "high variance and data mismatch", "high bias, high variance and ..."
+    d.case_name = !d.high_bias && !d.high_variance ? "data mismatch"
+                  : d.high_bias && d.high_variance ? "high bias, high variance and data mismatch"
+                                                   : d.case_name + " and data mismatch";
+  else if (with_train_dev && !std::isnan(dev_error)) d.case_name += "; no data mismatch";
   if (d.high_bias) {
     d.recipe.push_back("train a bigger network (more hidden units or layers)");
     d.recipe.push_back("train longer, or with a better optimizer (momentum, RMSProp, Adam)");
@@ -84,10 +104,14 @@ inline Diagnosis diagnose(double train_error, double dev_error, double bayes_err
     d.recipe.push_back("add regularisation: L2, dropout, early stopping");
     d.recipe.push_back("try another architecture");
   }
+  if (d.high_mismatch) {
+    d.recipe.push_back("look at dev examples the model gets wrong to see how they differ from the training set (error analysis)");
+    d.recipe.push_back("make the training data more like dev/test: collect more of it, or synthesise it (with care not to cover only a corner of the real variety)");
+  }
   if (!d.variance_known)
     d.recipe.push_back(std::string(d.high_bias ? "" : "the model fits the training set; ") +
                        "whether it generalises is unknown without a dev set: hold one out (e.g. train/dev/test 60/20/20)");
-  else if (!d.high_bias && !d.high_variance)
+  else if (!d.high_bias && !d.high_variance && !d.high_mismatch)
     d.recipe.push_back("done: the model fits the training set and generalises to the dev set");
   d.headline = d.case_name;
   return d;

@@ -17,7 +17,7 @@ constexpr double kDataBytes = 8 + 8 + kScalar;  // the split (double), its norma
 
 MemoryEstimate estimate_memory(const Spec& spec, const Splits& s) {
   MemoryEstimate e;
-  e.m_max = std::max({spec.batch_size, s.train.size(), s.dev.size(), s.test.size()});
+  e.m_max = std::max({spec.batch_size, s.train.size(), s.dev.size(), s.test.size(), s.train_dev.size()});
   long long n_prev = s.train.features(), units = 0;
   for (const LayerConfig& layer : spec.layers) {
     const long long n = layer.units;
@@ -27,7 +27,7 @@ MemoryEstimate estimate_memory(const Spec& spec, const Splits& s) {
   }
   e.parameters = kParameterCopies * kScalar * static_cast<double>(e.parameter_count);
   e.activations = kLayerCaches * kScalar * static_cast<double>(units) * e.m_max;
-  const double examples = s.train.size() + s.dev.size() + s.test.size();
+  const double examples = s.train.size() + s.dev.size() + s.test.size() + s.train_dev.size();
   const double columns = s.train.features() + spec.layers.back().units;
   e.data = kDataBytes * examples * columns;
   return e;

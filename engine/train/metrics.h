@@ -19,6 +19,7 @@ struct EpochMetrics {
   double train_loss = none, train_error = none;
   double dev_loss = none, dev_error = none;    // NaN when the split has no dev set
   double test_loss = none, test_error = none;  // NaN when the split has no test set
+  double train_dev_loss = none, train_dev_error = none;  // NaN without a train-dev set (data.train_dev)
   double learning_rate = none;  // the rate of the coming epoch
   double grad_norm = none;      // ||dtheta|| of the last mini-batch
   size_t stats_begin = 0;       // this epoch's LayerStats: [stats_begin, stats_begin + L) of the run's
@@ -55,6 +56,8 @@ inline nlohmann::ordered_json to_json(const EpochMetrics& e, const std::vector<L
           {"dev_error", metric_value(e.dev_error)},
           {"test_loss", metric_value(e.test_loss)},
           {"test_error", metric_value(e.test_error)},
+          {"train_dev_loss", metric_value(e.train_dev_loss)},
+          {"train_dev_error", metric_value(e.train_dev_error)},
           {"learning_rate", metric_value(e.learning_rate)},
           {"grad_norm", metric_value(e.grad_norm)},
           {"layers", layers}};

@@ -222,7 +222,7 @@ inline LearningRateVerdict judge_learning_rate(const RunTrace& run) {
 
 // Bias and variance at epoch record `at`, the learning rate from the whole run.
 inline Diagnosis diagnose_run(const RunTrace& run, const EpochMetrics& at) {
-  Diagnosis d = diagnose(at.train_error, at.dev_error, run.spec.bayes_error);
+  Diagnosis d = diagnose(at.train_error, at.dev_error, run.spec.bayes_error, at.train_dev_error);
   d.test_error = at.test_error;
   const LearningRateVerdict lr = judge_learning_rate(run);
   if (!d.variance_known && !std::isnan(at.test_error)) {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "data/augment.h"
+#include "data/sets.h"
 #include "data/source.h"
 #include "gradcheck/network_check.h"
 #include "init/init.h"
@@ -23,6 +24,12 @@ namespace {
 enum Purpose : uint64_t { kData = 1, kSplit = 2, kInit = 3, kShuffle = 4, kDropout = 5, kAugment = 6 };
 
 Splits build_splits(const Spec& spec) {
+  if (spec.data.separate) {  // each set from its own source, as given (data/sets.h)
+    Splits s = load_sets(spec.data, spec.seed);
+    check_against_data(spec, s.train);
+    if (spec.overfit_samples > 0) keep_first(s.train, spec.overfit_samples);
+    return s;
+  }
   Rng data_rng(Rng::derive(spec.seed, kData));
   Dataset all = load_data(spec.data, data_rng);
   check_against_data(spec, all);
@@ -67,22 +74,26 @@ Session::Session(const Spec& spec, Splits splits)
       net_(splits_.train.features(), spec.layers, spec.regularization),
       early_stopping_(spec.early_stopping) {
   const int m_train = splits_.train.size();
+  if (splits_.train_dev.features() != splits_.train.features()) splits_.train_dev = take_examples(splits_.train, {});
 
   // Inputs: normalised with the training set's mu and sigma^2 only, when asked.
-  Matrix<double> X_train = splits_.train.X, X_dev = splits_.dev.X, X_test = splits_.test.X;
+  Matrix<double> X_train = splits_.train.X, X_dev = splits_.dev.X, X_test = splits_.test.X,
+                 X_train_dev = splits_.train_dev.X;
   if (spec.normalize) {
     normalizer_ = fit_normalizer(X_train);
-    for (Matrix<double>* X : {&X_train, &X_dev, &X_test}) apply(normalizer_, *X);
+    for (Matrix<double>* X : {&X_train, &X_dev, &X_test, &X_train_dev}) apply(normalizer_, *X);
   }
   X_train_ = X_train.cast<T>();
   X_dev_ = X_dev.cast<T>();
   X_test_ = X_test.cast<T>();
+  X_train_dev_ = X_train_dev.cast<T>();
   Y_train_ = targets(splits_.train);
   Y_dev_ = targets(splits_.dev);
   Y_test_ = targets(splits_.test);
+  Y_train_dev_ = targets(splits_.train_dev);
 
   // Caches big enough to evaluate a whole set in one pass.
-  const int m_max = std::max({spec_.batch_size, m_train, splits_.dev.size(), splits_.test.size()});
+  const int m_max = std::max({spec_.batch_size, m_train, splits_.dev.size(), splits_.test.size(), splits_.train_dev.size()});
   net_.reserve(m_max);
   X_batch_.resize(net_.inputs(), spec_.batch_size);
   Y_batch_.resize(net_.outputs(), spec_.batch_size);
@@ -226,6 +237,7 @@ EpochMetrics Session::evaluate() {
   e.grad_norm = step_ > 0 ? static_cast<double>(net_.params.dtheta.norm()) : EpochMetrics::none;
   evaluate_set(X_dev_, Y_dev_, e.dev_loss, e.dev_error);
   evaluate_set(X_test_, Y_test_, e.test_loss, e.test_error);
+  evaluate_set(X_train_dev_, Y_train_dev_, e.train_dev_loss, e.train_dev_error);
   evaluate_set(X_train_, Y_train_, e.train_loss, e.train_error);  // last: the caches hold the training set
   e.stats_begin = layer_stats_.size();
   for (size_t l = 0; l < net_.layers.size(); ++l)

@@ -97,6 +97,7 @@ class Session {
   Splits splits_;
   Normalizer normalizer_;
   Matrix<T> X_train_, Y_train_, X_dev_, Y_dev_, X_test_, Y_test_;  // (n_x x m), (n_L x m)
+  Matrix<T> X_train_dev_, Y_train_dev_;  // separate sets only; else 0 examples
   Network<T> net_;
   std::unique_ptr<Optimizer<T>> optimizer_;
   Vector<T> theta0_;      // the initial weights, kept for reset()

@@ -128,8 +128,15 @@ std::string SessionApi::points() {
       }
       return nlohmann::ordered_json{{"x", x}, {"y", y}};
     };
-    return nlohmann::ordered_json{{"ok", true}, {"features", s.train.features()}, {"classes", s.train.classes},
-                                  {"class_names", s.train.class_names}, {"train", set(s.train)}, {"dev", set(s.dev)}}
+    return nlohmann::ordered_json{{"ok", true},
+                                  {"features", s.train.features()},
+                                  {"classes", s.train.classes},
+                                  {"class_names", s.train.class_names},
+                                  {"separate", session_->spec().data.separate},
+                                  {"train", set(s.train)},
+                                  {"dev", set(s.dev)},
+                                  {"test", set(s.test)},
+                                  {"train_dev", set(s.train_dev)}}
         .dump();
   });
 }

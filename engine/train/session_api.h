@@ -29,7 +29,8 @@ class SessionApi {
   // and answers {ok, x0, x1, y0, y1, resolution, channels}.
   std::string grid(int resolution);
   const std::vector<float>& grid_values() const { return grid_; }
-  // The raw data points of the run: {ok, features, classes, class_names, train: {x, y}, dev: {x, y}}
+  // The raw data points of the run: {ok, features, classes, class_names, separate, train: {x, y},
+  // dev: {x, y}, test: {x, y}, train_dev: {x, y}} (separate: data names its sets; x only for 2+ features)
   // with x as rows of the first two features (2-feature data) and y the labels.
   std::string points();
   // The current weights ({ok, weights: {format, version, blocks}}), and loading them back.

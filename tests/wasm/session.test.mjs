@@ -156,7 +156,7 @@ test('the native runner writes the metrics CSV and a summary with the diagnosis'
     .includes(summary.diagnosis.case));
   assert.equal(summary.initial_loss.ok, true);
   const csv = readFileSync(join(dir, 'm.csv'), 'utf8').trim().split('\n');
-  assert.equal(csv[0], 'epoch,step,train_loss,train_error,dev_loss,dev_error,test_loss,test_error,learning_rate,grad_norm');
+  assert.equal(csv[0], 'epoch,step,train_loss,train_error,dev_loss,dev_error,test_loss,test_error,learning_rate,grad_norm,train_dev_loss,train_dev_error');
   assert.equal(csv.length, 7);  // header, epochs 0..5
   const last = csv[6].split(',');
   assert.equal(Number(last[0]), 5);

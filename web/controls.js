@@ -5,7 +5,7 @@
 // keeps its last good value; controls that do not matter for the spec are hidden.
 import { optionName } from './option-names.js';
 import { allowedText, formatText, isAllowed, parseText } from './spec/kinds.js';
-import { ESSENTIAL, ROWS, SECTIONS, rowOf, valueOf } from './spec/table.js';
+import { ESSENTIAL, NOTES, ROWS, SECTIONS, rowOf, valueOf } from './spec/table.js';
 
 const LR_MIN = -6, LR_MAX = 2;  // log10 bounds of the learning-rate slider
 const el = (tag, props = {}) => Object.assign(document.createElement(tag), props);
@@ -24,7 +24,7 @@ export class Controls {
   // sections); locked, keys shown but disabled; idPrefix, so that several forms on one page
   // do not share element ids.
   constructor(form, spec, onChange, { keys = null, locked = [], idPrefix = '' } = {}) {
-    Object.assign(this, { rows: {}, inputs: {}, messages: {}, sections: {}, onChange, idPrefix, locked: new Set(locked) });
+    Object.assign(this, { rows: {}, inputs: {}, messages: {}, sections: {}, notes: [], onChange, idPrefix, locked: new Set(locked) });
     if (keys) {
       for (const key of keys) if (rowOf(key)) this.add(rowOf(key), form);
     } else this.layOut(form);
@@ -48,6 +48,12 @@ export class Controls {
     }
     for (const key of ESSENTIAL) this.add(rowOf(key), essentials);
     for (const row of ROWS) if (!ESSENTIAL.includes(row.key)) this.add(row, this.sections[row.section]);
+    // A section's notes (why some of its controls are hidden), after its legend.
+    for (const note of NOTES) {
+      const p = el('p', { className: 'section-note', textContent: note.text, hidden: true });
+      this.sections[note.section].querySelector('legend').after(p);
+      this.notes.push([note, p]);
+    }
   }
 
   add(row, parent) {
@@ -120,6 +126,7 @@ export class Controls {
       } else input.value = value === undefined ? '' : formatText(row, value);
       this.rows[key].hidden = row.when && !this.messages[key].textContent ? !row.when(spec) : false;
     }
+    for (const [note, p] of this.notes) p.hidden = !note.when(spec);
   }
 
   // A menu lists its own options, and the spec's value too when it is not one of them.

@@ -48,8 +48,8 @@ void agree_on_features(const Dataset& train, const Dataset& set, const SourceSpe
            set.feature_names[j] == train.feature_names[j])
       ++j;
     const std::string got = j < set.feature_names.size()
-                                ? "feature column " + std::to_string(j + 1) + " is " + in_quotes(set.feature_names[j])
-                                : "no feature column " + std::to_string(j + 1) + " (" + in_quotes(train.feature_names[j]) + ")";
+                                ? in_quotes(set.feature_names[j]) + " in feature column " + std::to_string(j + 1)
+                                : "missing feature column " + std::to_string(j + 1) + " (" + in_quotes(train.feature_names[j]) + ")";
     throw SpecError(where(src, field), got,
                     "allowed: the training set's feature columns in its order: " + listed(train.feature_names));
   }

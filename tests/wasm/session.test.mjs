@@ -67,6 +67,19 @@ test('errors cross as data, name the field, and keep the earlier run', () => {
   session.delete();
 });
 
+// Two interleaved half-moons as CSV text (x1, x2, kind: "upper" or "lower"), from a small LCG.
+function moonsCsv(m, noise, seed) {
+  let state = seed;
+  const uniform = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rows = ['x1,x2,kind'];
+  for (let i = 0; i < m; i += 1) {
+    const upper = i % 2 === 0, t = Math.PI * uniform();
+    const [x, y] = upper ? [Math.cos(t), Math.sin(t)] : [1 - Math.cos(t), 0.5 - Math.sin(t)];
+    rows.push(`${(x + noise * (uniform() - 0.5)).toFixed(4)},${(y + noise * (uniform() - 0.5)).toFixed(4)},${upper ? 'upper' : 'lower'}`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
 // The native runner's epochs for a spec.
 function runNative(spec) {
   const dir = mkdtempSync(join(tmpdir(), 'descent-'));
@@ -100,13 +113,26 @@ test('the native runner and the WASM module agree to 1e-4 relative', () => {
       augment: { jitter: 0.05 }, early_stopping: { enabled: true, patience: 3 },
       optimizer: { name: 'rmsprop', learning_rate: 0.01 },
     },
+    {  // separate sets: a CSV to train on, a train-dev set carved from it, dev and test of their own
+      seed: 4, epochs: 12, normalize: true,
+      data: {
+        train: { source: 'csv', csv: moonsCsv(240, 0.1, 1), label: 'kind' },
+        train_dev: { from: 'train', take: 40 },
+        dev: { source: 'csv', csv: moonsCsv(80, 0.3, 2), label: 'kind' },
+        test: { source: 'moons', samples: 60, noise: 0.3, seed_offset: 5 },
+      },
+      layers: [{ units: 10, activation: 'tanh' }, { units: 2, activation: 'softmax' }],
+      optimizer: { name: 'adam', learning_rate: 0.01 }, batch_size: 16,
+    },
   ];
   for (const spec of specs) {
     const native = runNative(spec);
     const wasm = train(spec);
     assert.equal(native.length, wasm.length);
+    if (spec.data?.train_dev) assert.equal(typeof wasm.at(-1).train_dev_error, 'number');  // the set was evaluated
     for (let i = 0; i < wasm.length; i += 1) {
-      for (const key of ['train_loss', 'dev_loss', 'train_error', 'dev_error', 'learning_rate', 'grad_norm']) {
+      for (const key of ['train_loss', 'dev_loss', 'train_error', 'dev_error', 'test_loss', 'train_dev_loss',
+        'train_dev_error', 'learning_rate', 'grad_norm']) {
         const [a, b] = [native[i][key], wasm[i][key]];
         if (a === null && b === null) continue;
         assert.ok(Math.abs(a - b) <= 1e-4 * Math.max(Math.abs(a), Math.abs(b), 1e-12),

@@ -132,6 +132,47 @@ test('diagnosisModel: errors recovered from the diagnosis; none for a regression
   assert.equal(diagnosisModel({ train_error: null, dev_error: null }, { avoidable_bias: null, variance: null }).available, false);
 });
 
+test('diagnosisModel: a train-dev set splits the dev gap into variance and data mismatch', () => {
+  // The course's example: Bayes 0, train 1%, train-dev 1.5%, dev 10% is a data mismatch.
+  const m = diagnosisModel({ train_error: 0.01, dev_error: 0.1, train_dev_error: 0.015 }, {
+    bayes_error: 0, train_error: 0.01, train_dev_error: 0.015, dev_error: 0.1, avoidable_bias: 0.01,
+    variance: 0.005, data_mismatch: 0.085, variance_known: true, dev_set: 'dev', case: 'data mismatch',
+  });
+  assert.equal(m.available, true);
+  assert.deepEqual(m.rows.map((r) => [r.label, r.text]), [['Bayes (human-level) error', '0.0%'], ['Train error', '1.0%'],
+    ['Train-dev error', '1.5%'], ['Dev error', '10.0%']]);
+  assert.equal(m.varianceLabel, 'Variance (train-dev − train)');
+  assert.equal(m.mismatchLabel, 'Data mismatch (dev − train-dev)');
+  assert.deepEqual([m.bias.text, m.variance.text, m.mismatch.text], ['1.0%', '0.5%', '8.5%']);
+  assert.deepEqual([m.bias.high, m.variance.high, m.mismatch.high], [false, false, true]);
+  assert.ok(Math.abs(m.mismatch.fraction - 0.085 / 0.1) < 1e-12);  // the scale is at least 10 points
+  assert.ok(Math.abs(m.variance.fraction - 0.05) < 1e-12);
+  // The gaps recomputed from the errors when the diagnosis carries only the errors.
+  const bare = diagnosisModel({}, { bayes_error: 0.01, train_error: 0.1, train_dev_error: 0.3, dev_error: 0.5 });
+  assert.deepEqual([bare.bias.text, bare.variance.text, bare.mismatch.text], ['9.0%', '20.0%', '20.0%']);
+  assert.deepEqual([bare.bias.high, bare.variance.high, bare.mismatch.high], [true, true, true]);
+  assert.ok(Math.abs(bare.variance.fraction - 1) < 1e-12 && Math.abs(bare.bias.fraction - 0.45) < 1e-12);
+  // "; no data mismatch" is not a data mismatch.
+  const none = diagnosisModel({}, { train_error: 0.02, train_dev_error: 0.12, dev_error: 0.13, avoidable_bias: 0.02,
+    variance: 0.1, data_mismatch: 0.01, case: 'high variance; no data mismatch' });
+  assert.deepEqual([none.bias.high, none.variance.high, none.mismatch.high], [false, true, false]);
+  assert.deepEqual([none.variance.text, none.mismatch.text], ['10.0%', '1.0%']);
+});
+
+test('diagnosisModel: a train-dev set without a dev set; without train-dev, the rows of old', () => {
+  const m = diagnosisModel({}, { bayes_error: 0, train_error: 0.05, train_dev_error: 0.08, dev_error: null,
+    avoidable_bias: 0.05, variance: 0.03, data_mismatch: null, variance_known: true, dev_set: 'none', case: 'high bias and high variance' });
+  assert.deepEqual(m.rows.map((r) => r.text), ['0.0%', '5.0%', '8.0%', 'none (no dev set)']);
+  assert.equal(m.variance.text, '3.0%');
+  assert.equal(m.mismatch.unknown, true);
+  assert.equal(m.mismatch.text, 'unknown (no dev set)');
+  const old = diagnosisModel({ train_error: 0.01, dev_error: 0.11, train_dev_error: null }, {
+    bayes_error: 0, avoidable_bias: 0.01, variance: 0.1, train_dev_error: null, data_mismatch: null, case: 'high variance' });
+  assert.equal(old.rows.length, 3);
+  assert.equal(old.mismatch, null);
+  assert.equal(old.varianceLabel, 'Variance (dev − train)');
+});
+
 test('bandOf: the course bands, non-numbers are wrong', () => {
   assert.equal(bandOf(1e-9).key, 'great');
   assert.equal(bandOf(0).key, 'great');

@@ -1,4 +1,5 @@
-// Train, dev and test error (or loss) per epoch, the chart a learner reads first. Options:
+// Train, dev and test error (or loss) per epoch, the chart a learner reads first (and
+// train-dev, when the run holds a train-dev set out of its training data). Options:
 // which metric, a log axis, smoothing (the course's bias-corrected exponentially weighted
 // average), an early-stopping marker, and kept runs drawn faded underneath for comparison.
 // Train, dev and test differ in colour (Okabe-Ito) and in dash style, for every reader; each
@@ -16,6 +17,8 @@ const SETS = [
   { key: 'train', name: 'Train', color: '#0072B2', dash: [], cap: 'butt' },    // solid
   { key: 'dev', name: 'Dev', color: '#D55E00', dash: [7, 4], cap: 'butt' },    // dashed
   { key: 'test', name: 'Test', color: '#009E73', dash: [0, 5], cap: 'round' },  // dotted
+  // Drawn only when the run has a train-dev set (a line with no points is left out).
+  { key: 'train_dev', name: 'Train-dev', color: '#CC79A7', dash: [10, 3, 2, 3], cap: 'butt' },  // dash-dot
 ];
 const METRICS = ['error', 'loss'];
 // The kept runs' colours, in the order runs take them: the Okabe-Ito colours the current run
@@ -163,7 +166,7 @@ export class MetricsChart extends LiveChart {
   }
 
   // The raw (unsmoothed) points of one series of the current run: [{ x: epoch, y }], y is
-  // Infinity where the engine reported "inf". Labels: 'Train error' ... 'Test loss'.
+  // Infinity where the engine reported "inf". Labels: 'Train error' ... 'Test loss', 'Train-dev error'.
   // Exact up to 20,000 epochs; longer runs keep evenly spaced epochs (see point-store.js).
   series(label) {
     for (const s of SETS) {

@@ -2,6 +2,10 @@
 //   the learning rate first, with its evidence in numbers, when it is the problem;
 //   avoidable bias = train error - Bayes (human-level) error
 //   variance       = dev error - train error ("unknown" without a dev set)
+// and, with a train-dev set (examples of the training distribution held out of training), the
+// dev gap split in two as the course does when train and dev/test come from different sources:
+//   variance       = train-dev error - train error
+//   data mismatch  = dev error - train-dev error
 // each gap with a small bar, the case in words and the recipe of what to try next. Without a
 // dev set the test set stands in only when the learner ticks the box, and the panel says so.
 // Built with createElement and textContent only: nothing from the data is parsed as HTML.
@@ -46,34 +50,50 @@ export function diagnosisModel(errors, diagnosis, { useTestSet = false } = {}) {
   const offered = Boolean(top.with_test_set && typeof top.with_test_set === 'object');
   const d = useTestSet && offered ? top.with_test_set : top;
   const onTest = d.dev_set === 'test';
-  const known = d.variance_known !== false;
   const bayes = isNumber(d.bayes_error) ? d.bayes_error : 0;
   const own = (key) => (isNumber(d[key]) ? d[key] : isNumber(errors?.[key]) ? errors[key] : null);
   const train = own('train_error') ?? (isNumber(d.avoidable_bias) ? bayes + d.avoidable_bias : null);
-  const dev = !known ? null : own('dev_error') ?? (isNumber(train) && isNumber(d.variance) ? train + d.variance : null);
   const bias = isNumber(d.avoidable_bias) ? d.avoidable_bias : isNumber(train) ? train - bayes : null;
-  const variance = !known ? null : isNumber(d.variance) ? d.variance : isNumber(train) && isNumber(dev) ? dev - train : null;
+  // A train-dev set splits the dev gap (the test-set reading has none: it is read as without).
+  const trainDev = isNumber(d.train_dev_error) ? d.train_dev_error : null;
+  const split = trainDev !== null && !onTest;
+  let dev, variance, mismatch = null, known;
+  if (split) {
+    dev = own('dev_error') ?? (isNumber(d.data_mismatch) ? trainDev + d.data_mismatch : null);
+    known = isNumber(dev);  // whether the data mismatch is known
+    variance = isNumber(d.variance) ? d.variance : isNumber(train) ? trainDev - train : null;
+    mismatch = !known ? null : isNumber(d.data_mismatch) ? d.data_mismatch : dev - trainDev;
+  } else {
+    known = d.variance_known !== false;
+    dev = !known ? null : own('dev_error') ?? (isNumber(train) && isNumber(d.variance) ? train + d.variance : null);
+    variance = !known ? null : isNumber(d.variance) ? d.variance : isNumber(train) && isNumber(dev) ? dev - train : null;
+  }
   const words = String(d.case || '');
   // The bars share one scale, at least 10 points wide, so small gaps look small.
-  const scale = Math.max(0.1, isNumber(bias) ? bias : 0, isNumber(variance) ? variance : 0);
+  const scale = Math.max(0.1, ...[bias, variance, mismatch].filter(isNumber));
   const gap = (value, high) => ({
     value, text: formatPercent(value), high, fraction: isNumber(value) ? Math.max(0, value) / scale : 0,
   });
-  const varianceGap = known
-    ? gap(variance, /high variance/.test(words) || (!words && variance > HIGH_THRESHOLD))
-    : { value: null, text: 'unknown (no dev set)', high: false, fraction: 0, unknown: true };
+  const unknownGap = { value: null, text: 'unknown (no dev set)', high: false, fraction: 0, unknown: true };
+  const highVariance = /high variance/.test(words) || (!words && variance > HIGH_THRESHOLD);
+  const highMismatch = /data mismatch/.test(words.replace('no data mismatch', '')) || (!words && mismatch > HIGH_THRESHOLD);
+  const devRow = onTest ? { label: 'Test error (in place of a dev set)', text: formatPercent(dev) }
+    : { label: 'Dev error', text: known ? formatPercent(dev) : 'none (no dev set)', wide: !known };
   const lr = learningRateModel(top.learning_rate);
   return {
     available: isNumber(bias) && (isNumber(variance) || !known),
     rows: [
       { label: 'Bayes (human-level) error', text: formatPercent(bayes) },
       { label: 'Train error', text: formatPercent(train) },
-      onTest ? { label: 'Test error (in place of a dev set)', text: formatPercent(dev) }
-        : { label: 'Dev error', text: known ? formatPercent(dev) : 'none (no dev set)', wide: !known },
+      ...(split ? [{ label: 'Train-dev error', text: formatPercent(trainDev) }] : []),
+      devRow,
     ],
     bias: gap(bias, /high bias/.test(words) || (!words && bias > HIGH_THRESHOLD)),
-    variance: varianceGap,
-    varianceLabel: onTest ? 'Variance (test − train)' : 'Variance (dev − train)',
+    variance: split || known ? gap(variance, highVariance) : unknownGap,
+    varianceLabel: split ? 'Variance (train-dev − train)' : onTest ? 'Variance (test − train)' : 'Variance (dev − train)',
+    // With a train-dev set: dev - train-dev, the part of the dev gap the training data's source explains.
+    mismatch: !split ? null : known ? gap(mismatch, highMismatch) : unknownGap,
+    mismatchLabel: 'Data mismatch (dev − train-dev)',
     threshold: HIGH_THRESHOLD / scale,
     case: words,
     headline: String(d.headline || words),
@@ -99,7 +119,8 @@ export class DiagnosisPanel {
   }
 
   // errors: { train_error, dev_error } (fractions); diagnosis: the engine's { bayes_error,
-  // train_error, dev_error, test_error, avoidable_bias, variance, variance_known, dev_set, case,
+  // train_error, dev_error, test_error, train_dev_error, avoidable_bias, variance, data_mismatch,
+  // variance_known, dev_set, case,
   // headline, recipe, learning_rate, with_test_set? }.
   update(errors, diagnosis) {
     this.last = { errors, diagnosis };
@@ -125,9 +146,14 @@ export class DiagnosisPanel {
     for (const row of m.rows) body.append(this.row(row.label, row.text, null, 0, row.wide));
     body.append(this.row('Avoidable bias (train − Bayes)', m.bias.text, m.bias, m.threshold));
     body.append(this.row(m.varianceLabel, m.variance.text, m.variance.unknown ? null : m.variance, m.threshold, m.variance.unknown));
+    if (m.mismatch) body.append(this.row(m.mismatchLabel, m.mismatch.text, m.mismatch.unknown ? null : m.mismatch, m.threshold, m.mismatch.unknown));
     table.append(body);
     parts.push(table, el('p', 'dx-key',
       `The dotted mark on each bar is ${formatPercent(HIGH_THRESHOLD)}: a gap above it is high.`));
+    if (m.mismatch) {
+      parts.push(el('p', 'dx-key', 'A train-dev set comes from the training data’s distribution but is not trained on: '
+        + 'train-dev − train measures variance, and what the dev set adds on top (dev − train-dev) measures data mismatch.'));
+    }
     if (m.testSet.offered) parts.push(this.testSetChoice());
     if (m.testSet.used) {
       parts.push(el('p', 'dx-note', 'Read with the test set in place of a dev set, as you asked. Tune on it and '

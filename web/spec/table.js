@@ -4,7 +4,7 @@
 // it matters). The short link, the engine's live keys, the embed's control names and the
 // "Also set by this spec" box are all derived from here (hash.js, extras.js, controls.js).
 // ESSENTIAL names the first screen's controls; the others are under "More settings".
-import { GENERATED, classCount, outputFor, outputLayer } from './data-kinds.js';
+import { GENERATED, SETS, classCount, isSeparate, outputFor, outputLayer, toSingle } from './data-kinds.js';
 import { getAt, setAt } from './path.js';
 
 export const DATASETS = ['circles', 'moons', 'xor', 'blobs', 'spiral', 'flower', 'linear', 'plane', 'sine',
@@ -24,11 +24,13 @@ const choice = (options, shown = options) => ({ kind: 'choice', options, shown }
 const BOOL = { kind: 'bool' };
 const adaptive = (s) => s.optimizer.name === 'rmsprop' || s.optimizer.name === 'adam';
 const isData = (...sources) => (s) => sources.includes(s.data.source);
+const single = (s) => !isSeparate(s.data);  // the split's controls matter for one data set only
 
 // A data-set change keeps the network's output layer when it fits the new data, and
 // otherwise adapts it (the page says so).
 function setDataset(spec, source) {
-  const next = setAt(spec, 'data.source', source);
+  if (isSeparate(spec.data) && source === spec.data.train?.source) return { spec };  // the sets stay
+  const next = setAt(toSingle(spec), 'data.source', source);
   const out = spec.layers.at(-1);
   const fit = outputFor(next.data, out);
   if (fit === out) return { spec: next };
@@ -44,6 +46,7 @@ function setOutput(spec, activation) {
 export const ROWS = [
   // data
   { key: 'dataset', path: 'data.source', section: 'data', label: 'Data set', ...choice(DATASETS, DATASETS.slice(0, -1)), set: setDataset,
+    get: (s) => (isSeparate(s.data) ? s.data.train?.source : s.data?.source),  // separate: the training set's
     help: 'Generated 2-D sets show a decision boundary; the real sets are from scikit-learn.' },
   { key: 'samples', path: 'data.samples', section: 'data', label: 'Samples', ...int(4, MAX_SAMPLES), when: (s) => GENERATED.has(s.data.source),
     help: 'Examples generated before the split.' },
@@ -54,16 +57,16 @@ export const ROWS = [
   { key: 'classes', path: 'data.classes', section: 'data', label: 'Classes', ...int(2, 20), when: isData('blobs', 'spiral'),
     help: 'Blobs: clusters; spiral: arms.', set: (spec, k) => setDataset(setAt(spec, 'data.classes', k), spec.data.source) },
   { key: 'split', path: 'split', paths: ['split.train', 'split.dev', 'split.test'], section: 'data', label: 'Train/dev/test %', kind: 'split',
-    get: (s) => [s.split.train, s.split.dev, s.split.test],
+    get: (s) => [s.split?.train, s.split?.dev, s.split?.test],
     set: (spec, [train, dev, test]) => ({ spec: { ...spec, split: { ...spec.split, train, dev, test } } }),
-    when: (s) => !('dev_count' in s.split),
+    when: (s) => single(s) && !('dev_count' in s.split),
     help: 'Percentages that sum to 100, e.g. 60/20/20, or 98/1/1 for a large data set.' },
-  { key: 'stratify', path: 'split.stratify', section: 'data', label: 'Stratified split', ...BOOL, when: (s) => classCount(s.data) !== 0,
+  { key: 'stratify', path: 'split.stratify', section: 'data', label: 'Stratified split', ...BOOL, when: (s) => single(s) && classCount(s.data) !== 0,
     help: 'Keep each class’s share in the train, dev and test sets.' },
-  { key: 'mismatch', path: 'split.mismatch', section: 'data', label: 'Dev/test distribution', ...choice(['none', 'shift', 'rotate', 'noise']),
+  { key: 'mismatch', path: 'split.mismatch', section: 'data', label: 'Dev/test distribution', ...choice(['none', 'shift', 'rotate', 'noise']), when: single,
     help: 'Draw dev and test from another distribution than train, to see why they must match.' },
   { key: 'mismatch_amount', path: 'split.mismatch_amount', section: 'data', label: 'Mismatch amount', ...num(0, 100),
-    when: (s) => s.split.mismatch !== 'none',
+    when: (s) => single(s) && s.split.mismatch !== 'none',
     help: 'How far dev and test move: the shift or extra noise in units of each feature’s std, or the rotation in radians.' },
   { key: 'normalize', path: 'normalize', section: 'data', label: 'Normalise inputs', ...BOOL,
     help: 'Subtract mu and divide by sigma, both from the training set only.' },
@@ -143,6 +146,12 @@ export const SECTIONS = [
   { id: 'optim', title: 'Optimisation' },
 ];
 
+// A line in a section, shown when its test holds (the split's rows are hidden then).
+export const NOTES = [
+  { section: 'data', when: (s) => isSeparate(s.data),
+    text: 'No train/dev/test split: the sets are separate files (Data set: CSV file, Separate files).' },
+];
+
 export const rowOf = (key) => ROWS.find((r) => r.key === key);
 // The first screen's controls, in this order (the hidden layers' editor goes after the data set).
 export const ESSENTIAL = ['dataset', 'optimizer', 'lr', 'batch', 'l2'];
@@ -176,6 +185,13 @@ export function shownPaths(spec) {
   const L = spec.layers.length - 1;
   for (let l = 0; l < L; l++) for (const r of LAYER_ROWS) paths.add(`layers[${l}].${r.field}`);
   if (spec.data.source === 'csv') paths.add('data.label').add('data.task');  // the CSV box shows them
+  if (isSeparate(spec.data)) {  // the data box shows each CSV set, the label, the task and train-dev's take
+    for (const set of SETS) {
+      if (spec.data[set]?.source !== 'csv') continue;
+      for (const f of ['source', 'csv', 'label', 'task']) paths.add(`data.${set}.${f}`);
+    }
+    paths.add('data.train_dev.from').add('data.train_dev.take');
+  }
   paths.add(`layers[${L}].units`).add(`layers[${L}].activation`).add(`layers[${L}].keep_prob`).add(`layers[${L}].norm`);
   return paths;
 }

@@ -9,7 +9,7 @@
 // (the status line and buttons) and the metrics chart's run; the host draws the rest.
 import { SPEEDS } from './protocol.js';
 import { RunView } from './run-view.js';
-import { isRegression } from './spec/data-kinds.js';
+import { isRegression, missingCsv } from './spec/data-kinds.js';
 import { clearField } from './spec/extras.js';
 import { fillSpec } from './spec/fill.js';
 import { shapeError } from './spec/shape.js';
@@ -131,8 +131,9 @@ export class RunController {
   load() {
     if (this.unavailable) return;  // the spec is kept and shown; there is no engine to load it
     this.clearProblem();
-    if (this.spec.data?.source === 'csv' && !this.spec.data.csv) {
-      this.block({ field: 'data.csv', message: 'Choose a CSV file below: the data set "CSV file" needs one.' });
+    const missing = missingCsv(this.spec.data);  // a CSV data set (or set) without its file yet
+    if (missing) {
+      this.block(missing);
       return;
     }
     this.pending = this.spec;

@@ -37,7 +37,7 @@ test('every control has an accessible name', async ({ page }) => {
   expect(unnamed).toEqual([]);
 });
 
-test('the main thread keeps 50 frames a second while the default experiment trains', async ({ page }) => {
+test('the main thread keeps 50 frames a second while the default experiment trains @timing', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 300' })).toBeVisible();
   await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -145,7 +145,7 @@ test('digits: layer 1 shows 8x8 weight images; a weight typed in goes to the eng
   await page.screenshot({ path: '.scratch/network-digits-1440.png' });
 });
 
-test('the page keeps 50 frames a second while the default net trains at maximum speed with the diagram in view', async ({ page }) => {
+test('the page keeps 50 frames a second while the default net trains at maximum speed with the diagram in view @timing', async ({ page }) => {
   await page.goto('./#speed=max&epochs=100000');  // still training when the 3 s are up
   await expect(status(page)).toContainText('epoch 0 of 100000');
   await card(page).scrollIntoViewIfNeeded();

@@ -135,7 +135,7 @@ test('settings and completed runs survive a reload; corrupt stored runs are igno
   expect(errors).toEqual([]);
 });
 
-test('CSV files that are too large, binary or too wide are refused with a message; the page stays responsive', async ({ page }, info) => {
+test('CSV files that are too large, binary or too wide are refused with a message; the page stays responsive @timing', async ({ page }, info) => {
   test.setTimeout(90_000);
   const errors = watchErrors(page);
   await page.goto('./#speed=max&epochs=10');

@@ -50,7 +50,7 @@ test('Pause stops the run and Reset returns to epoch 0 with the same weights', a
   await expect.poll(async () => (await series(page, 'Dev error')).length).toBe(2);
 });
 
-test('The main thread stays responsive while the worker trains flat out', async ({ page }) => {
+test('The main thread stays responsive while the worker trains flat out @timing', async ({ page }) => {
   await page.goto('./#speed=max&epochs=1000000&hidden=32,32');
   await expect(page.getByRole('status').filter({ hasText: 'epoch 0 of 1000000' })).toBeVisible();
   await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -1,8 +1,8 @@
 // The playground's ways in and out of a spec: export metrics, the chart, the weights, the spec
 // and the model; load a spec, weights or a model; predict on a CSV file with the run's model;
-// choose a CSV file (its text, label column and task are written into the spec's data); copy
-// the link. Every spec goes through the controller whole.
+// the data box (a CSV file, or separate files per set: data-files.js); copy the link. Every spec goes through the controller whole.
 import { download, downloadCanvas, metricsCsv, parseModelFile, readFile } from './exports.js';
+import { mountDataFiles } from './data-files.js';
 import { parseSpec } from './embed/options.js';
 
 const MAX_CSV_BYTES = 50e6;
@@ -84,20 +84,8 @@ export function mountExportCard({ controller, link, $ }) {
     }
   });
 
-  // The CSV file: its text, label column and task are the spec's data.csv, .label and .task.
-  async function readCsv() {
-    const file = $('csv-file').files[0];
-    const data = { ...spec().data, label: $('csv-label').value.trim(), task: $('csv-task').value };
-    try {
-      if (file) data.csv = await readFile(file, MAX_CSV_BYTES);
-      controller.setSpec({ ...spec(), data });
-    } catch (err) {
-      controller.controls.showError('dataset', String(err.message || err));
-    }
-  }
-  $('csv-file').addEventListener('change', readCsv);
-  $('csv-label').addEventListener('change', readCsv);
-  $('csv-task').addEventListener('change', readCsv);
+  // The data box: the CSV file, or separate files per set (data-files.js).
+  const dataFiles = mountDataFiles({ controller, $ });
 
   $('copy-link').addEventListener('click', async () => {
     const { url, text } = await link.copy(spec(), { speed: controller.speed });
@@ -108,11 +96,7 @@ export function mountExportCard({ controller, link, $ }) {
 
   return {
     weights: (weights) => download('descent-weights.json', JSON.stringify(weights, null, 1)),
-    // The CSV box shows the spec's label column and task (a spec may come with a CSV in it).
-    refresh(s) {
-      if (s.data.source !== 'csv') return;
-      $('csv-label').value = s.data.label ?? '';
-      $('csv-task').value = s.data.task ?? 'classification';
-    },
+    // The data box shows the spec's CSV data (a spec may come with CSV sets in it).
+    refresh: (s) => dataFiles.refresh(s),
   };
 }

@@ -35,13 +35,24 @@ bool answered_ok(const std::string& answer) {
 // examples times (features + units). The fuzzer looks for bugs, not for specs that are slow
 // or large by design (100000 examples through 64 layers of 4096 units); those are skipped.
 double cost(const descent::Spec& s, size_t request_bytes) {
-  double m = s.data.samples, n_x = 64;  // generated or built in (digits: 1797 x 64)
-  if (s.data.source == DataSource::csv) m = n_x = static_cast<double>(request_bytes);
-  if (s.data.source == DataSource::inline_) {
-    m = static_cast<double>(s.data.x.size());
-    n_x = s.data.x.empty() ? 0 : static_cast<double>(s.data.x[0].size());
-  }
-  if (s.data.source == DataSource::digits) m = 1797;
+  // Examples and features of one source.
+  auto size = [&](const descent::SourceSpec& src, double& m, double& n_x) {
+    m = src.samples, n_x = 64;  // generated or built in (digits: 1797 x 64)
+    if (src.source == DataSource::csv) m = n_x = static_cast<double>(request_bytes);
+    if (src.source == DataSource::inline_) {
+      m = static_cast<double>(src.x.size());
+      n_x = src.x.empty() ? 0 : static_cast<double>(src.x[0].size());
+    }
+    if (src.source == DataSource::digits) m = 1797;
+  };
+  double m = 0, n_x = 0;
+  size(s.data, m, n_x);
+  for (const auto* set : {&s.data.train_dev, &s.data.dev, &s.data.test})  // separate sets
+    if (set->given && !set->from_train) {
+      double m_set = 0, n_set = 0;
+      size(set->source, m_set, n_set);
+      m += m_set;
+    }
   double params = 0, units = n_x, prev = n_x;
   for (const auto& layer : s.layers) {
     params += (prev + 1) * layer.units;

@@ -81,8 +81,11 @@ export class LessonGuide {
   table(measure) {
     const table = el('table', 'lg-table');
     table.append(el('caption', '', 'What happened, from the runs'));
+    // A train-dev column only for a lesson whose runs hold a train-dev set out.
+    const trainDev = this.lesson.runs.some((run) => run.spec.data?.train_dev !== undefined);
     const header = el('tr');
-    for (const h of ['Run', 'Cost: start → end', 'Train error', 'Dev error', 'Test error', measure.label]) header.append(el('th', '', h));
+    const heads = ['Run', 'Cost: start → end', 'Train error', ...(trainDev ? ['Train-dev error'] : []), 'Dev error', 'Test error', measure.label];
+    for (const h of heads) header.append(el('th', '', h));
     table.append(header);
     this.lesson.runs.forEach((run, i) => {
       const r = this.results[i];
@@ -90,10 +93,12 @@ export class LessonGuide {
       const name = el('th', '', `${i + 1} · ${run.label}`);
       name.scope = 'row';
       tr.append(name);
+      const none = (x) => x === null || x === undefined;
       const cells = r ? [`${formatNumber(r.first_loss)} → ${formatNumber(r.train_loss)}`, formatPercent(r.train_error),
-        r.dev_error === null || r.dev_error === undefined ? 'no dev set' : formatPercent(r.dev_error),
-        r.test_error === null || r.test_error === undefined ? 'no test set' : formatPercent(r.test_error), measure.format(r.measure)]
-        : ['not run yet', '', '', '', ''];
+        ...(trainDev ? [none(r.train_dev_error) ? 'no train-dev set' : formatPercent(r.train_dev_error)] : []),
+        none(r.dev_error) ? 'no dev set' : formatPercent(r.dev_error),
+        none(r.test_error) ? 'no test set' : formatPercent(r.test_error), measure.format(r.measure)]
+        : ['not run yet', ...Array(heads.length - 2).fill('')];
       for (const c of cells) tr.append(el('td', '', c));
       table.append(tr);
     });

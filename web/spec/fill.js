@@ -58,8 +58,8 @@ function over(defaults, given, dropped = {}) {
 const isText = (v) => typeof v === 'string';
 const DATA_EXTRAS = { task: (v) => v === 'classification' || v === 'regression', csv: isText, label: isText, x: Array.isArray, y: Array.isArray };
 
-function fillData(given) {
-  if (!isObject(given)) return over(DEFAULT_SPEC.data, given);
+// One source as the single form fills it (no seed_offset).
+function fillSource(given) {
   const out = over(DEFAULT_SPEC.data, given, DATA_EXTRAS);
   const source = out.source;
   if (source === 'csv' || source === 'inline') out.task = or(given.task, 'classification');
@@ -68,6 +68,39 @@ function fillData(given) {
     if (given.x !== undefined) out.x = clone(given.x);
     if (given.y !== undefined) out.y = clone(given.y);
   }
+  return out;
+}
+
+// The separate form's sets, in the engine's order; `train` is a source, the others a source
+// or { from: 'train', take }.
+export const DATA_SETS = Object.freeze(['train', 'train_dev', 'dev', 'test']);
+export const isSeparateData = (data) => isObject(data) && DATA_SETS.some((k) => has(data, k));
+const isOffset = (v) => Number.isInteger(v) && v >= 0 && v <= 1000000;
+
+// A set's source: the single form's fill, then seed_offset (last, as the engine writes it).
+function fillSetSource(given) {
+  if (!isObject(given)) return clone(given);
+  if (has(given, 'seed_offset') && !isOffset(given.seed_offset)) return fillSource(given);  // refused: kept
+  const { seed_offset: offset, ...rest } = given;
+  return put(fillSource(rest), 'seed_offset', offset ?? 0);
+}
+
+// train_dev, dev or test: { from: 'train', take } as given (from first), or a source.
+function fillSet(given) {
+  if (!isObject(given) || !has(given, 'from')) return fillSetSource(given);
+  const out = { from: clone(given.from) };
+  for (const [k, v] of Object.entries(given)) if (k !== 'from') put(out, k, clone(v));
+  return out;
+}
+
+function fillData(given) {
+  if (!isObject(given)) return over(DEFAULT_SPEC.data, given);
+  if (!isSeparateData(given)) return fillSource(given);
+  const out = {};
+  // train is a source; one with `from` the engine refuses, so it stays as given.
+  if (has(given, 'train')) out.train = isObject(given.train) && has(given.train, 'from') ? clone(given.train) : fillSetSource(given.train);
+  for (const k of DATA_SETS.slice(1)) if (has(given, k)) out[k] = fillSet(given[k]);
+  for (const [k, v] of Object.entries(given)) if (!has(out, k)) put(out, k, clone(v));  // unknown: the engine names it
   return out;
 }
 
@@ -118,7 +151,8 @@ export function fillSpec(spec) {
   const out = {
     seed: or(s.seed, DEFAULT_SPEC.seed),
     data: fillData(s.data),
-    split: fillSplit(s.split),
+    // Separate sets take no split: none is written, and one given stays (the engine refuses it).
+    split: isSeparateData(s.data) ? clone(s.split) : fillSplit(s.split),
     layers: s.layers === undefined ? clone(DEFAULT_LAYERS)
       : Array.isArray(s.layers) ? s.layers.map(fillLayer) : clone(s.layers),
     init: fillInit(s.init),
@@ -130,6 +164,7 @@ export function fillSpec(spec) {
   out.augment = over(DEFAULT_SPEC.augment, s.augment);
   out.early_stopping = over(DEFAULT_SPEC.early_stopping, s.early_stopping);
   for (const k of ['bayes_error', 'overfit_samples', 'record_every']) out[k] = or(s[k], DEFAULT_SPEC[k]);
+  if (out.split === undefined) delete out.split;
   for (const [k, v] of Object.entries(s)) if (!has(out, k)) put(out, k, clone(v));  // unknown: the engine names it
   return out;
 }

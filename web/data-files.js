@@ -1,0 +1,166 @@
+// The data box under "Data set: CSV file": one file split by the split controls, or separate
+// files, one per set (train, dev, test) and a number of train-dev examples held out of the
+// training file. Every control is a view onto the spec's data (spec/data-kinds.js writes it).
+// A file is checked by the engine when it loads: a refusal that names the set just chosen is
+// said beside its file input and the spec goes back to the sets it had, so nothing loaded is
+// lost. The sets' sizes come from the engine's points message.
+import { readFile } from './exports.js';
+import { SETS, SET_NAMES, isSeparate, missingCsv, toSeparate, toSingle, trainData, withSet } from './spec/data-kinds.js';
+import { deepEqual } from './spec/path.js';
+
+const MAX_CSV_BYTES = 50e6;
+const FILE_SETS = ['train', 'dev', 'test'];
+// Rows after the header; blank lines are none, as the engine reads a CSV.
+const rowsOf = (csv) => Math.max(0, String(csv).split('\n').filter((line) => line.trim()).length - 1);
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function mountDataFiles({ controller, $ }) {
+  const box = $('data-box'), upload = $('csv-upload'), files = $('data-files');
+  const modes = [...box.querySelectorAll('input[name="data-mode"]')];
+  const names = {};      // set ('single' for the one file) -> { name, csv } of the file chosen here
+  let sizesOf = null;    // the data the sizes line was counted for
+  // The box sits where the page put the CSV file input (after the data set), the input inside it.
+  upload.before(box);
+  box.querySelector('.data-mode').after(upload);
+
+  const spec = () => controller.spec;
+  const setError = (set, text) => {
+    const p = $(`data-${set}-error`);
+    p.textContent = text || '';
+    p.hidden = !text;
+    $(set === 'train_dev' ? 'data-train-dev' : `data-${set}-file`).setAttribute('aria-invalid', text ? 'true' : 'false');
+  };
+  const clearErrors = () => SETS.forEach((set) => setError(set, null));
+  const csvSource = (csv) => ({ source: 'csv', csv, label: $('csv-label').value.trim(), task: $('csv-task').value });
+
+  // Loads next; when the engine refuses the set just changed, says so beside its input and
+  // loads the spec as it was. A refusal that names another set stays (that set must change).
+  async function apply(next, set, what, note = '') {
+    const before = spec();
+    setError(set, null);
+    if (!controller.setSpec(next, note) || missingCsv(next.data)) return;
+    await controller.trainer.model();  // answered after the load: the engine has the spec, or refused it
+    const field = String(controller.problem?.field ?? '');
+    if (!field.startsWith(`data.${set}`) || !deepEqual(controller.spec, next)) return;
+    const message = controller.problem.message;
+    controller.setSpec(before);
+    setError(set, `${what} was not used (the sets loaded before are kept): ${message}`);
+  }
+
+  async function chooseFile(set, input) {
+    const file = input.files[0];
+    if (!file) return;
+    let csv;
+    try {
+      csv = await readFile(file, MAX_CSV_BYTES);
+    } catch (err) {
+      setError(set, `${file.name} could not be read: ${err.message || err}`);
+      return;
+    }
+    names[set] = { name: file.name, csv };
+    await apply(withSet(spec(), set, csvSource(csv)), set, file.name);
+    if (spec().data[set]?.csv !== csv) input.value = '';  // refused: the same file may be chosen again
+  }
+  for (const set of FILE_SETS) $(`data-${set}-file`).addEventListener('change', (e) => chooseFile(set, e.target));
+
+  // The optional sets can be taken out again.
+  for (const set of ['dev', 'test']) {
+    const remove = Object.assign(document.createElement('button'), {
+      type: 'button', className: 'remove-set', id: `data-${set}-remove`, textContent: `Remove the ${set} set`, hidden: true });
+    $(`data-${set}-state`).after(remove);
+    remove.addEventListener('click', () => {
+      delete names[set];
+      $(`data-${set}-file`).value = '';
+      setError(set, null);
+      controller.setSpec(withSet(spec(), set, undefined), `The ${set} set is removed.`);
+    });
+  }
+
+  $('data-train-dev').addEventListener('change', (e) => {
+    const text = e.target.value.trim();
+    if (!/^\d+$/.test(text)) {
+      setError('train_dev', `Train-dev examples "${text}" is not allowed: use a whole number of training examples, 0 for none.`);
+      return;
+    }
+    const take = Number(text);
+    apply(withSet(spec(), 'train_dev', take ? { from: 'train', take } : undefined), 'train_dev', `${take} train-dev examples`);
+  });
+
+  for (const radio of modes) {
+    radio.addEventListener('change', () => {
+      clearErrors();
+      if (radio.value === 'separate') {
+        controller.setSpec(toSeparate(spec()), 'Separate files: the training set’s file (the CSV already chosen, if any), ' +
+          'and a dev and a test file if you have them. The train/dev/test split is not used.');
+      } else controller.setSpec(toSingle(spec()), 'One file: the training set’s file, split into train and dev (More settings, Data).');
+    });
+  }
+
+  // The one file of the single form; the label column and task of every CSV set.
+  async function readCsv() {
+    const s = spec(), file = $('csv-file').files[0];
+    const label = $('csv-label').value.trim(), task = $('csv-task').value;
+    try {
+      if (isSeparate(s.data)) {
+        let next = s;
+        for (const set of SETS) if (s.data[set]?.source === 'csv') next = withSet(next, set, { ...s.data[set], label, task });
+        controller.setSpec(next);
+        return;
+      }
+      const data = { ...s.data, label, task };
+      if (file) {
+        data.csv = await readFile(file, MAX_CSV_BYTES);
+        names.single = { name: file.name, csv: data.csv };
+      }
+      controller.setSpec({ ...s, data });
+    } catch (err) {
+      controller.controls.showError('dataset', String(err.message || err));
+    }
+  }
+  $('csv-file').addEventListener('change', readCsv);
+  $('csv-label').addEventListener('change', readCsv);
+  $('csv-task').addEventListener('change', readCsv);
+
+  // What a set holds, beside its input: the file chosen here, or what the spec brought.
+  function describe(key, given) {
+    if (!given) return key === 'train' ? 'None yet: choose a file (required).' : 'None (optional).';
+    if (given.source !== 'csv') return `${given.source}, from the spec`;
+    if (!given.csv) return 'None yet: choose a file (required).';
+    const rows = plural(rowsOf(given.csv), 'row');
+    return names[key]?.csv === given.csv ? `${names[key].name}: ${rows}` : `Loaded from the spec (${rows}).`;
+  }
+
+  // The engine's sets: "Train 240 · Train-dev 60 · Dev 100 · Test 100" (empty sets left out).
+  const host = controller.host, drawPoints = host.onPoints;
+  host.onPoints = (msg) => {
+    drawPoints?.(msg);
+    const p = msg.points;
+    sizesOf = controller.loaded?.data ?? null;
+    const parts = SETS.filter((set) => set === 'train' || p[set]?.y?.length).map((set) => `${SET_NAMES[set]} ${p[set]?.y?.length ?? 0}`);
+    $('data-sizes').textContent = `Examples: ${parts.join(' · ')}`;
+    $('data-sizes').hidden = !deepEqual(sizesOf, spec().data);
+  };
+
+  return {
+    // The box shows the spec's data (a spec, lesson or link may come with CSV sets in it).
+    refresh(s) {
+      const separate = isSeparate(s.data), source = trainData(s.data)?.source;
+      box.hidden = !separate && s.data.source !== 'csv';
+      if (box.hidden) return;
+      for (const radio of modes) radio.checked = radio.value === (separate ? 'separate' : 'single');
+      files.hidden = !separate;
+      const train = trainData(s.data);
+      if (source === 'csv') {
+        $('csv-label').value = train.label ?? '';
+        $('csv-task').value = train.task ?? 'classification';
+      }
+      box.querySelector('.csv-options').hidden = source !== 'csv';
+      if (!separate) $('csv-file-state').textContent = s.data.csv ? describe('single', s.data) : '';
+      for (const set of FILE_SETS) $(`data-${set}-state`).textContent = separate ? describe(set, s.data[set]) : '';
+      for (const set of ['dev', 'test']) $(`data-${set}-remove`).hidden = !separate || !s.data[set];
+      const td = s.data.train_dev;
+      $('data-train-dev').value = td?.from === 'train' ? String(td.take) : td ? `${td.source} (from the spec)` : '0';
+      $('data-sizes').hidden = !deepEqual(sizesOf, s.data);
+    },
+  };
+}

@@ -80,10 +80,42 @@ export function toCanvas(info, rect) {
   };
 }
 
+// How each set's points are drawn, in drawing order (train last, on top), with the words the
+// legend and the caption use.
+export const SET_STYLES = [
+  { set: 'test', shape: 'cross', name: 'test', points: 'test points (crosses)' },
+  { set: 'dev', shape: 'ring', name: 'dev', points: 'dev points (ringed)' },
+  { set: 'train_dev', shape: 'square', name: 'train-dev', points: 'train-dev points (squares)' },
+  { set: 'train', shape: 'disc', name: 'train', points: 'training points (filled)' },
+];
+const CAPTION_ORDER = ['train', 'dev', 'test', 'train_dev'];
+
+// Points per set, as lastSummary() gives them: train and dev always, test and train-dev when
+// the data has them.
+export function pointCounts(points) {
+  const out = { train: points?.train?.y?.length ?? 0, dev: points?.dev?.y?.length ?? 0 };
+  for (const set of ['test', 'train_dev']) if (points?.[set]?.y?.length) out[set] = points[set].y.length;
+  return out;
+}
+
+// The path of one point of a shape at (x, y), radius r, added to path.
+export function addMarker(path, shape, x, y, r) {
+  if (shape === 'square') path.rect(x - r, y - r, 2 * r, 2 * r);
+  else if (shape === 'cross') {
+    const d = r * 1.1;
+    path.moveTo(x - d, y - d); path.lineTo(x + d, y + d);
+    path.moveTo(x - d, y + d); path.lineTo(x + d, y - d);
+  } else {
+    path.moveTo(x + r, y);
+    path.arc(x, y, r, 0, 2 * Math.PI);
+  }
+}
+
 // The one-line description of a drawing (summary as lastSummary() gives it).
 export function captionFor({ mode, fractions, range, points }, classNames = []) {
-  const pts = points.train + points.dev
-    ? `; ${points.train} training points (filled), ${points.dev} dev points (ringed).` : '.';
+  const counts = CAPTION_ORDER.filter((set) => set in points);
+  const named = counts.map((set) => `${points[set]} ${SET_STYLES.find((s) => s.set === set).points}`);
+  const pts = counts.some((set) => points[set]) ? `; ${named.join(', ')}.` : '.';
   if (mode === 'binary') {
     return `Decision boundary: ${percent(fractions[1])} of the plane is ${nameOf(classNames, 1)}, ` +
       `${percent(fractions[0])} ${nameOf(classNames, 0)}${pts}`;

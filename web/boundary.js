@@ -1,5 +1,5 @@
 // The decision boundary: the network's output over the input plane as a heatmap, with the
-// training points (filled) and dev points (ringed) on top. The grid is painted into an
+// points on top: training filled, dev ringed, test as crosses, train-dev as squares. The grid is painted into an
 // ImageData at its own resolution and scaled smoothly onto the canvas; class boundaries are
 // traced by marching squares. Data coordinates map to the canvas with y up.
 //   binary (1 channel, classes > 0): P(class 1); blue class 0, orange class 1, white at 0.5
@@ -7,8 +7,8 @@
 //   regression (1 channel, classes 0): the predicted value on a sequential ramp
 // Colours are Okabe-Ito (then brown, grey, indigo), told apart by colour-blind readers.
 import {
-  CLASS_COLOURS, EMPTY, INK, RAMP, WAITING, captionFor, classColour, colourFor, contourSegments, makeCanvas, mix,
-  nameOf, plotRect, rampColour, rgb, short, toCanvas,
+  CLASS_COLOURS, EMPTY, INK, RAMP, SET_STYLES, WAITING, addMarker, captionFor, classColour, colourFor, contourSegments,
+  makeCanvas, mix, nameOf, plotRect, pointCounts, rampColour, rgb, short, toCanvas,
 } from './boundary-math.js';
 
 export { CLASS_COLOURS, classColour, colourFor, rampColour, contourSegments, plotRect, toCanvas, captionFor } from './boundary-math.js';
@@ -34,11 +34,11 @@ export class BoundaryView {
     }
   }
 
-  // points: { features, classes, class_names, train: { x, y }, dev: { x, y } }. Data without
-  // exactly 2 features has no boundary to draw: the view says so.
+  // points: { features, classes, class_names, train: { x, y }, dev, test?, train_dev? (the
+  // same) }. Data without exactly 2 features has no boundary to draw: the view says so.
   setPoints(points) {
     this.points = points;
-    this.summary.points = { train: points.train.y.length, dev: points.dev.y.length };
+    this.summary.points = pointCounts(points);
     if (points.features !== 2) {
       this.clear(`The decision boundary is drawn for 2-feature data; this data set has ${points.features} features.`);
     } else if (this.last) this.redraw();
@@ -132,7 +132,7 @@ export class BoundaryView {
   valueRange(values) {
     let min = Infinity, max = -Infinity;
     const see = (v) => { if (v < min) min = v; if (v > max) max = v; };
-    if (this.points?.train.y.length) [this.points.train.y, this.points.dev.y].forEach((y) => y.forEach(see));
+    if (this.points?.train.y.length) SET_STYLES.forEach(({ set }) => this.points[set]?.y.forEach(see));
     else values.forEach(see);
     return { min, max };
   }
@@ -185,30 +185,24 @@ export class BoundaryView {
     this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   }
 
-  // Training points filled, dev points as rings, with a dark outline; one path per colour.
+  // Each set in its shape (SET_STYLES), in its class's colour, with a dark outline; one path
+  // per set and colour.
   drawPoints(ctx, info, rect, mode, range) {
     const radius = Math.max(2, Math.min(5, Math.min(rect.width, rect.height) / 110));
     const { px, py } = toCanvas(info, rect);
     const colourOf = mode === 'regression'
       ? (y) => `rgb(${rampColour(Math.round(((y - range.min) / (range.max - range.min || 1)) * 31) / 31)})`
       : (y) => CLASS_COLOURS[y % CLASS_COLOURS.length];
-    for (const [set, filled] of [[this.points.dev, false], [this.points.train, true]]) {
+    for (const { set, shape } of SET_STYLES) {
+      const points = this.points[set];
+      if (!points?.x?.length) continue;
       const paths = new Map();
-      set.x.forEach(([x, y], i) => {
-        const colour = colourOf(set.y[i]);
+      points.x.forEach(([x, y], i) => {
+        const colour = colourOf(points.y[i]);
         if (!paths.has(colour)) paths.set(colour, new Path2D());
-        paths.get(colour).moveTo(px(x) + radius, py(y));
-        paths.get(colour).arc(px(x), py(y), radius, 0, 2 * Math.PI);
+        addMarker(paths.get(colour), shape, px(x), py(y), shape === 'square' ? radius * 0.85 : radius);
       });
-      for (const [colour, path] of paths) {
-        Object.assign(ctx, { strokeStyle: INK, lineWidth: filled ? 1 : 4.5, fillStyle: colour });
-        if (filled) ctx.fill(path);
-        ctx.stroke(path);
-        if (!filled) {
-          Object.assign(ctx, { strokeStyle: colour, lineWidth: 2.5 });
-          ctx.stroke(path);
-        }
-      }
+      for (const [colour, path] of paths) strokeMarker(ctx, path, shape, colour);
     }
   }
 
@@ -217,10 +211,20 @@ export class BoundaryView {
     const regression = mode === 'regression', swatch = regression ? 64 : 12;
     const rows = regression ? [[null, `${short(range.min)} to ${short(range.max)}`]]
       : Array.from({ length: classes }, (_, k) => [CLASS_COLOURS[k % 10], nameOf(this.points?.class_names, k)]);
+    // Then the sets drawn, each by its marker, training first.
+    const sets = SET_STYLES.filter(({ set }) => this.points?.[set]?.x?.length).reverse();
     Object.assign(ctx, { font: '12px system-ui, sans-serif', textBaseline: 'middle', lineWidth: 1, strokeStyle: INK });
-    const textWidth = Math.max(...rows.map(([, label]) => ctx.measureText(label).width));
+    const labels = [...rows.map(([, label]) => label), ...sets.map((s) => s.name)];
+    const textWidth = Math.max(...labels.map((label) => ctx.measureText(label).width));
     ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
-    ctx.fillRect(6, 6, swatch + 18 + textWidth, rows.length * 18 + 8);
+    ctx.fillRect(6, 6, swatch + 18 + textWidth, labels.length * 18 + 8);
+    sets.forEach(({ shape, name }, i) => {
+      const k = rows.length + i, path = new Path2D();
+      addMarker(path, shape, 18, 18 + k * 18, shape === 'square' ? 3.5 : 4);
+      strokeMarker(ctx, path, shape, '#ffffff');
+      Object.assign(ctx, { fillStyle: INK, lineWidth: 1, strokeStyle: INK });
+      ctx.fillText(name, swatch + 18, 18 + k * 18);
+    });
     rows.forEach(([colour, label], k) => {
       if (!colour) {
         colour = ctx.createLinearGradient(12, 0, 12 + swatch, 0);
@@ -255,4 +259,19 @@ export class BoundaryView {
   setCaption(text) {
     if (this.caption && this.caption.textContent !== text) this.caption.textContent = text;
   }
+}
+
+// One set's markers in colour: discs and squares filled and outlined, rings and crosses as a
+// dark line under a coloured one.
+function strokeMarker(ctx, path, shape, colour) {
+  if (shape === 'disc' || shape === 'square') {
+    Object.assign(ctx, { strokeStyle: INK, lineWidth: shape === 'square' ? 1.5 : 1, fillStyle: colour });
+    ctx.fill(path);
+    ctx.stroke(path);
+    return;
+  }
+  Object.assign(ctx, { strokeStyle: INK, lineWidth: shape === 'ring' ? 4.5 : 4, lineCap: 'round' });
+  ctx.stroke(path);
+  Object.assign(ctx, { strokeStyle: colour, lineWidth: shape === 'ring' ? 2.5 : 2 });
+  ctx.stroke(path);
 }

@@ -39,9 +39,10 @@ export function mountDataFiles({ controller, $ }) {
     const before = spec();
     setError(set, null);
     if (!controller.setSpec(next, note) || missingCsv(next.data)) return;
+    const shown = controller.spec;
     await controller.trainer.model();  // answered after the load: the engine has the spec, or refused it
     const field = String(controller.problem?.field ?? '');
-    if (!field.startsWith(`data.${set}`) || !deepEqual(controller.spec, next)) return;
+    if (!field.startsWith(`data.${set}`) || controller.spec !== shown) return;  // loaded, or changed since
     const message = controller.problem.message;
     controller.setSpec(before);
     setError(set, `${what} was not used (the sets loaded before are kept): ${message}`);
@@ -57,16 +58,21 @@ export function mountDataFiles({ controller, $ }) {
       setError(set, `${file.name} could not be read: ${err.message || err}`);
       return;
     }
+    const before = names[set];
     names[set] = { name: file.name, csv };
     await apply(withSet(spec(), set, csvSource(csv)), set, file.name);
-    if (spec().data[set]?.csv !== csv) input.value = '';  // refused: the same file may be chosen again
+    if (spec().data[set]?.csv === csv) return;
+    names[set] = before;  // refused: the name of the file kept, and the same file may be chosen again
+    input.value = '';
+    refresh(spec());
   }
   for (const set of FILE_SETS) $(`data-${set}-file`).addEventListener('change', (e) => chooseFile(set, e.target));
 
   // The optional sets can be taken out again.
   for (const set of ['dev', 'test']) {
     const remove = Object.assign(document.createElement('button'), {
-      type: 'button', className: 'remove-set', id: `data-${set}-remove`, textContent: `Remove the ${set} set`, hidden: true });
+      type: 'button', className: 'remove-set', id: `data-${set}-remove`, textContent: 'Remove', title: `Train without a ${set} set`, hidden: true });
+    remove.setAttribute('aria-label', `Remove the ${set} set`);
     $(`data-${set}-state`).after(remove);
     remove.addEventListener('click', () => {
       delete names[set];
@@ -141,26 +147,25 @@ export function mountDataFiles({ controller, $ }) {
     $('data-sizes').hidden = !deepEqual(sizesOf, spec().data);
   };
 
-  return {
-    // The box shows the spec's data (a spec, lesson or link may come with CSV sets in it).
-    refresh(s) {
-      const separate = isSeparate(s.data), source = trainData(s.data)?.source;
-      box.hidden = !separate && s.data.source !== 'csv';
-      if (box.hidden) return;
-      for (const radio of modes) radio.checked = radio.value === (separate ? 'separate' : 'single');
-      files.hidden = !separate;
-      const train = trainData(s.data);
-      if (source === 'csv') {
-        $('csv-label').value = train.label ?? '';
-        $('csv-task').value = train.task ?? 'classification';
-      }
-      box.querySelector('.csv-options').hidden = source !== 'csv';
-      if (!separate) $('csv-file-state').textContent = s.data.csv ? describe('single', s.data) : '';
-      for (const set of FILE_SETS) $(`data-${set}-state`).textContent = separate ? describe(set, s.data[set]) : '';
-      for (const set of ['dev', 'test']) $(`data-${set}-remove`).hidden = !separate || !s.data[set];
-      const td = s.data.train_dev;
-      $('data-train-dev').value = td?.from === 'train' ? String(td.take) : td ? `${td.source} (from the spec)` : '0';
-      $('data-sizes').hidden = !deepEqual(sizesOf, s.data);
-    },
-  };
+  // The box shows the spec's data (a spec, lesson or link may come with CSV sets in it).
+  function refresh(s) {
+    const separate = isSeparate(s.data), source = trainData(s.data)?.source;
+    box.hidden = !separate && s.data.source !== 'csv';
+    if (box.hidden) return;
+    for (const radio of modes) radio.checked = radio.value === (separate ? 'separate' : 'single');
+    files.hidden = !separate;
+    const train = trainData(s.data);
+    if (source === 'csv') {
+      $('csv-label').value = train.label ?? '';
+      $('csv-task').value = train.task ?? 'classification';
+    }
+    box.querySelector('.csv-options').hidden = source !== 'csv';
+    if (!separate) $('csv-file-state').textContent = s.data.csv ? describe('single', s.data) : '';
+    for (const set of FILE_SETS) $(`data-${set}-state`).textContent = separate ? describe(set, s.data[set]) : '';
+    for (const set of ['dev', 'test']) $(`data-${set}-remove`).hidden = !separate || !s.data[set];
+    const td = s.data.train_dev;
+    $('data-train-dev').value = td?.from === 'train' ? String(td.take) : td ? `${td.source} (from the spec)` : '0';
+    $('data-sizes').hidden = !deepEqual(sizesOf, s.data);
+  }
+  return { refresh };
 }

@@ -58,3 +58,24 @@ test('GD with α = 10 on the circles: the learning rate is too large, said first
   await expect(dx).not.toContainText('bigger network');
   await dx.screenshot({ path: testInfo.outputPath('diagnosis-alpha-10.png') });
 });
+
+test('"Data mismatch: dev/test differ" has a train-dev set: four errors, three gaps, the mismatch named', async ({ page }, testInfo) => {
+  await page.goto('./');
+  await page.getByLabel('Lesson preset').selectOption({ label: 'Data mismatch: dev/test differ' });
+  await page.getByLabel('Speed').selectOption('max');
+  await trainToEnd(page);
+  const dx = panel(page);
+  await expect(dx.getByText('Diagnosis:')).toContainText('data mismatch');
+  const value = async (name) => percentIn(await dx.getByRole('row', { name }).textContent());
+  // The engine's figures (tests/wasm/data-mismatch-lesson.test.mjs), the same on every host.
+  expect([await value(/^Bayes/), await value(/^Train error/), await value(/^Train-dev error/), await value(/^Dev error/)])
+    .toEqual([0, 0.3, 0.5, 15.5]);
+  expect(await value(/^Avoidable bias \(train − Bayes\)/)).toBe(0.3);
+  expect(await value(/^Variance \(train-dev − train\)/)).toBe(0.3);
+  expect(await value(/^Data mismatch \(dev − train-dev\)/)).toBe(15.0);
+  await expect(dx.getByRole('row', { name: /^Data mismatch/ })).toContainText('high');
+  await expect(dx.getByRole('row', { name: /^Variance/ })).toContainText('low');
+  await expect(dx.getByRole('listitem').filter({ hasText: 'make the training data more like dev/test' })).toBeVisible();
+  await expect(dx).not.toContainText('generalises to');
+  await dx.screenshot({ path: testInfo.outputPath('diagnosis-data-mismatch.png') });
+});

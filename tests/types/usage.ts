@@ -22,6 +22,17 @@ const spec: ExperimentSpec = {
   early_stopping: { enabled: true, monitor: 'dev_error', patience: 20 },
 };
 const csvSpec: ExperimentSpec = { data: { source: 'csv', csv: 'a,b,y\n1,2,0\n', label: 'y', task: 'classification' } };
+// Separate sets: a training source, a train-dev set taken from it, a dev set of its own.
+const separate: ExperimentSpec = {
+  seed: 3,
+  data: {
+    train: { source: 'moons', samples: 300, noise: 0.1 },
+    train_dev: { from: 'train', take: 60 },
+    dev: { source: 'moons', samples: 100, noise: 0.35, seed_offset: 1 },
+    test: { source: 'csv', csv: 'a,b,y\n1,2,0\n', label: 'y' },
+  },
+  early_stopping: { enabled: true },
+};
 const explicit: ExperimentSpec = {
   layers: [{ units: 1, activation: 'linear' }],
   init: { scheme: 'explicit', weights: [{ W: [[0.5, -0.5]], b: [0] }] },
@@ -36,11 +47,15 @@ if (host) {
     lesson.set('lr', 0.003);
     lesson.set('hidden', [16, 8]);
     lesson.load(csvSpec);
+    lesson.load(separate);
     lesson.load(JSON.stringify(explicit));
     lesson.train();
   });
   const filled: FilledSpec | undefined = lesson.spec;
   const rate: number | undefined = filled?.optimizer.learning_rate;
+  const sets = filled && 'train' in filled.data ? filled.data : undefined;
+  const held: number | undefined = sets?.train_dev && 'take' in sets.train_dev ? sets.train_dev.take : sets?.train.seed_offset;
+  console.log(held, filled?.split?.train);
   console.log(rate, lesson.run.state, lesson.run.latest?.layers[0]?.dead, folder);
 
   // The lesson's events, with typed detail.
@@ -51,6 +66,7 @@ if (host) {
   host.addEventListener('descent:finished', (e) => {
     const summary: RunSummary = e.detail;
     console.log(summary.stopped, summary.dev_accuracy, summary.diagnosis.headline, summary.diagnosis.learning_rate.verdict);
+    console.log(summary.train_dev_accuracy, summary.diagnosis.data_mismatch, summary.diagnosis.train_dev_error, lesson.run.latest?.train_dev_error);
   });
   host.addEventListener('descent:loaded', (e) => console.log(e.detail.spec.layers.length, e.detail.lesson?.id, e.detail.reset));
   host.addEventListener('descent:state', (e) => { if (e.detail.state === 'blocked' || e.detail.state === 'unavailable') lesson.pause(); });
@@ -116,4 +132,14 @@ const weights: ExperimentSpec = { init: { scheme: 'he', weights: [] } };
 const noCsv: ExperimentSpec = { data: { source: 'csv' } };
 // @ts-expect-error: an epoch's detail has no summary
 element.addEventListener('descent:epoch', (e) => console.log(e.detail.summary));
-console.log(sgd, typo, weights, noCsv);
+// @ts-expect-error: examples are taken from train only
+const fromDev: ExperimentSpec = { data: { train: { source: 'moons' }, test: { from: 'dev', take: 10 } } };
+// @ts-expect-error: separate sets take no split
+const splitSets: ExperimentSpec = { data: { train: { source: 'moons' }, dev: { from: 'train', take: 10 } }, split: { train: 0.8, dev: 0.2 } };
+// @ts-expect-error: seed_offset is for separate sets only
+const oneOffset: ExperimentSpec = { data: { source: 'moons', seed_offset: 2 } };
+// @ts-expect-error: train needs a source of its own
+const trainFrom: ExperimentSpec = { data: { train: { from: 'train', take: 10 } } };
+// @ts-expect-error: from needs take
+const noTake: ExperimentSpec = { data: { train: {}, dev: { from: 'train' } } };
+console.log(sgd, typo, weights, noCsv, fromDev, splitSets, oneOffset, trainFrom, noTake);

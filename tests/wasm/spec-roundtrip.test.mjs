@@ -27,7 +27,16 @@ const lessonRuns = readdirSync(root).filter((f) => f.endsWith('.json') && f !== 
   return lesson.runs.map((run) => ({ name: `lesson ${lesson.id}: ${run.label}`, spec: run.spec }));
 });
 const generated = generateSpecs(240);
-const cases = [...lessonRuns, ...generated];
+// The separate form written out: the sets of each kind, in any key order.
+const SEPARATE = [
+  { seed: 3, data: { train: { source: 'moons', samples: 300, noise: 0.1 }, train_dev: { from: 'train', take: 60 }, dev: { source: 'moons', samples: 100, noise: 0.35 } } },
+  { data: { test: { take: 5, from: 'train' }, train: {}, dev: { source: 'moons', seed_offset: 1000000 } }, epochs: 2 },
+  { data: { train: { source: 'iris', seed_offset: 4 }, test: { source: 'iris' } }, layers: [{ units: 3, activation: 'softmax' }] },
+  { data: { train: { source: 'inline', x: [[0], [1], [2], [3]], y: [0, 1, 0, 1] }, dev: { source: 'inline', task: 'classification', x: [[1], [3]], y: [1, 1] } },
+    layers: [{ activation: 'sigmoid' }], batch_size: 2, early_stopping: { enabled: true } },
+  { data: { train: { source: 'csv', csv: 'a,b\n1,0\n2,1\n3,0\n4,1\n', label: 'b' }, train_dev: { from: 'train', take: 1 }, test: { from: 'train', take: 1 } }, batch_size: 0 },
+].map((spec, i) => ({ name: `separate #${i}`, spec }));
+const cases = [...lessonRuns, ...generated, ...SEPARATE];
 
 // The engine's answer to a spec: { ok, spec, steps, error }. batch_size 0 (the whole
 // training set) stays 0 in the answer, as `descent spec` prints it, and trains one step an epoch.
@@ -87,8 +96,26 @@ test('the generated specs cover every field the engine knows and every option of
     return full.filter((p) => !objects.includes(p) && !objects.includes(`${p}[0]`)).map(general);
   });
   const given = new Set(generated.flatMap(({ spec }) => walk(spec).leaves.map(general))
-    .map((p) => p.replace(/^(data\.[xy]|init\.weights\[\]\.[Wb])\[\].*$/, '$1')));
+    .map((p) => p.replace(/^(data(\.\w+)?\.[xy]|init\.weights\[\]\.[Wb])\[\].*$/, '$1')));
   assert.deepEqual(known.filter((p) => !given.has(p)), [], 'fields the engine knows that no generated spec gives');
+  // The separate form: data's sets, the training source's fields, and those of a set as a
+  // source and as { from, take } (any of train_dev, dev and test: "data.<set>").
+  const sets = { train: {}, train_dev: { from: 'train', take: 1 }, dev: {}, test: {} };
+  const knownIn = (at, data) => {
+    const refused = load({ data: { ...data, [at]: { ...data[at], zz_unknown: 1 } } });
+    assert.equal(refused.error?.field, `data.${at}.zz_unknown`);
+    return [...refused.error.allowed.matchAll(/"(\w+)"/g)].map((m) => m[1]);
+  };
+  const dataRefused = load({ data: { ...sets, zz_unknown: 1 } });
+  assert.equal(dataRefused.error?.field, 'data.zz_unknown');
+  assert.deepEqual([...dataRefused.error.allowed.matchAll(/"(\w+)"/g)].map((m) => m[1]).sort(), Object.keys(sets).sort());
+  const setOf = (p) => p.replace(/^data\.(train_dev|dev|test)\./, 'data.<set>.');
+  const knownSets = [...knownIn('train', sets).map((k) => `data.train.${k}`),
+    ...knownIn('dev', sets).map((k) => `data.<set>.${k}`), ...knownIn('train_dev', sets).map((k) => `data.<set>.${k}`)];
+  assert.ok(knownSets.includes('data.train.seed_offset') && knownSets.includes('data.<set>.take'), knownSets.join(' '));
+  const givenSets = new Set([...given].map(setOf));
+  assert.deepEqual(knownSets.filter((p) => !givenSets.has(p)), [], 'fields of the separate form that no generated spec gives');
+  for (const key of Object.keys(sets)) assert.ok(given.has(`data.${key}.source`) || key === 'train', `no generated ${key} source`);
 
   const values = (path) => new Set(generated.map(({ spec }) => spec).flatMap((s) => walk(s).leaves
     .filter((p) => general(p) === path).map((p) => getAt(s, p))));
@@ -119,6 +146,18 @@ test('the generated specs cover every field the engine knows and every option of
   some('a large seed', (s) => s.seed > 2 ** 40);
   some('no layers (the default network)', (s) => !s.layers);
   some('nothing but the data (and the output layer and batch it needs)', (s) => Object.keys(s).every((k) => ['data', 'layers', 'batch_size'].includes(k)));
+  const separate = specs.filter((s) => isObject(s.data?.train));
+  assert.ok(separate.length >= 30 && separate.every((s) => !('split' in s)), `${separate.length} separate-form specs, none with a split`);
+  some('a training source left to its defaults', (s) => isObject(s.data?.train) && Object.keys(s.data.train).length === 0);
+  some('a seed_offset on the training source', (s) => s.data?.train?.seed_offset > 0);
+  some('a seed_offset on a set', (s) => ['train_dev', 'dev', 'test'].some((k) => s.data?.[k]?.seed_offset > 0));
+  some('a dev set from another generator than train', (s) => s.data?.dev?.source && s.data.train.source && s.data.dev.source !== s.data.train.source);
+  some('take written before from', (s) => ['train_dev', 'dev', 'test'].some((k) => s.data?.[k] && Object.keys(s.data[k])[0] === 'take'));
+  for (const k of ['train_dev', 'dev', 'test']) {
+    some(`${k} taken from train`, (s) => s.data?.[k]?.from === 'train');
+    some(`${k} as a source of its own`, (s) => isObject(s.data?.[k]) && !('from' in s.data[k]));
+    some(`no ${k} beside train`, (s) => isObject(s.data?.train) && !(k in s.data));
+  }
 });
 
 test('(a) the engine accepts every lesson run and generated spec, and fillSpec fills it as the engine does', async (t) => {
@@ -127,12 +166,12 @@ test('(a) the engine accepts every lesson run and generated spec, and fillSpec f
     if (!engine.ok) return `refused: ${engine.error.message}`;
     return diff(fillSpec(spec), engine.spec);
   });
-  t.diagnostic(`${cases.length} specs: ${lessonRuns.length} lesson runs and ${generated.length} generated`);
+  t.diagnostic(`${cases.length} specs: ${lessonRuns.length} lesson runs, ${generated.length} generated and ${SEPARATE.length} separate-form ones written out`);
 });
 
 test('(a) fillSpec prints what `descent spec` prints (the native engine), on the lessons and a sample', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'descent-spec-'));
-  const sample = [...lessonRuns, ...generated.filter((_, i) => i % 16 === 0)];
+  const sample = [...lessonRuns, ...generated.filter((_, i) => i % 16 === 0), ...SEPARATE];
   await everyCase(sample, ({ spec }) => {
     const file = join(dir, 'spec.json');
     writeFileSync(file, JSON.stringify(spec));
@@ -232,6 +271,18 @@ const NAMED_REFUSALS = [
   { schedule: { drops: [{ epoch: -1 }] } }, { schedule: { drops: [null] } }, { batch_size: -1 }, { batch_size: '32' }, { batch_size: 281 },
   { epochs: 0 }, { normalize: 'yes' }, { augment: { flip: true } }, { augment: null }, { early_stopping: { patience: 0 } },
   { early_stopping: { enabled: true }, split: { train: 1, dev: 0 } }, { bayes_error: 2 }, { overfit_samples: null }, { record_every: -1 },
+  // the separate form
+  { data: { train: {} }, split: {} }, { data: { train: {}, dev: { from: 'train', take: 2 } }, split: { train: 1, dev: 0 } },
+  { data: { source: 'moons', seed_offset: 1 } }, { data: { dev: { source: 'moons' } } }, { data: { train: { from: 'train', take: 2 } } },
+  { data: { train: 5 } }, { data: { train: null } }, { data: { train: {}, dev: null } }, { data: { train: {}, test: [] } },
+  { data: { train: {}, dev: { from: 'dev', take: 2 } } }, { data: { train: {}, dev: { from: null, take: 2 } } },
+  { data: { train: {}, dev: { from: 'train' } } }, { data: { train: {}, dev: { from: 'train', take: 0 } } },
+  { data: { train: {}, dev: { from: 'train', take: 2.5 } } }, { data: { train: {}, dev: { take: 2 } } },
+  { data: { train: {}, test: { from: 'train', take: 2, source: 'moons' } } }, { data: { train: {}, source: 'moons' } },
+  { data: { train: { seed_offset: -1 } } }, { data: { train: { seed_offset: 1.5 } } }, { data: { train: {}, dev: { seed_offset: 1000001 } } },
+  { data: { train: {}, train_dev: { seed_offset: 'x' } } }, { data: { train: { source: 'csv' } } }, { data: { train: {}, dev: { source: 'inline', x: [[0]] } } },
+  { data: { train: { samples: 10 }, dev: { from: 'train', take: 10 } } }, { data: { train: {}, dev: { source: 'iris' } } },
+  { data: { train: { source: 'sine' }, test: { source: 'moons' } }, layers: [{ activation: 'linear' }] },
 ];
 
 test('a spec the engine refuses is refused the same after fillSpec and through the link: nothing is dropped', async (t) => {
@@ -241,6 +292,9 @@ test('a spec the engine refuses is refused the same after fillSpec and through t
     const base = at.startsWith('layers') ? { layers: [{ units: 2 }, { activation: 'sigmoid' }] } : at ? { [at]: {} } : {};
     refusals.push({ name: `${key} in ${at || 'the spec'}`, spec: withKey(base, at, key, 1) });
   }
+  const separateBase = { data: { train: { source: 'moons' }, train_dev: { from: 'train', take: 2 }, dev: { source: 'moons', seed_offset: 3 }, test: {} } };
+  for (const at of ['data', 'data.train', 'data.train_dev', 'data.dev', 'data.test']) for (const key of HOSTILE_KEYS)
+    refusals.push({ name: `${key} in the separate form's ${at}`, spec: withKey(separateBase, at, key, 1) });
   // Each generated spec once more, with one of its fields (any depth) null or an object, or
   // an unknown key in one of its objects.
   const R = random(15);

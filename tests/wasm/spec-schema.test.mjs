@@ -37,6 +37,15 @@ const index = JSON.parse(read('public/lessons/index.json'));
 const lessons = lessonFiles.map((file) => ({ file, lesson: JSON.parse(read(`public/lessons/${file}`)) }));
 const runs = lessons.flatMap(({ lesson }) => lesson.runs.map((run) => ({ name: `${lesson.id}: ${run.label}`, spec: run.spec })));
 const generated = generateSpecs(240);
+// The separate form with every field of every set: inline and CSV sources, and takes.
+const inline = (m) => ({ source: 'inline', x: Array.from({ length: m }, (_, i) => [i]), y: Array.from({ length: m }, (_, i) => i % 2) });
+const csv = (m) => ({ source: 'csv', csv: `a,b\n${Array.from({ length: m }, (_, i) => `${i},${i % 2}`).join('\n')}\n` });
+const take = { from: 'train', take: 1 };
+const separate = [
+  { train: inline(8), train_dev: inline(2), dev: inline(2), test: take },
+  { train: inline(8), train_dev: take, dev: take, test: inline(2) },
+  { train: csv(8), train_dev: csv(2), dev: csv(2), test: csv(2) },
+].map((data, i) => ({ name: `separate sets #${i}`, spec: { data, layers: [{ activation: 'sigmoid' }], batch_size: 1 } }));
 
 const schemaErrors = (validate, doc) => (validate(doc) ? '' : ajv.errorsText(validate.errors, { separator: '; ' }));
 const general = (path) => path.replace(/\[\d+\]/g, '[]');
@@ -107,7 +116,7 @@ function engineKind(allowed) {
 }
 
 // The engine's filled specs, and for each field (general path) one filled spec that has it.
-const filled = [{ name: 'the default spec', spec: {} }, ...runs, ...generated].map((c) => {
+const filled = [{ name: 'the default spec', spec: {} }, ...runs, ...generated, ...separate].map((c) => {
   const a = load(c.spec);
   assert.ok(a.ok, `${c.name}: ${a.error?.message}`);
   return { name: c.name, spec: a.spec };
@@ -120,13 +129,16 @@ for (const { spec } of filled) for (const path of keyPaths(spec)) if (!example.h
 function engineFields() {
   const fromFilled = new Set(example.keys());
   const named = new Set();
-  // Each object that holds a field ("schedule.drops[]" for "schedule.drops[].epoch"), where it is.
+  // Each object that holds a field ("schedule.drops[]" for "schedule.drops[].epoch"), at every
+  // place one of its fields is first met: an object's fields can depend on its form (data as one
+  // source names its fields, as separate sets the sets it has; a set as a source or a take).
   const objects = new Map();
   for (const { spec, path } of example.values()) {
     const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
-    if (!objects.has(general(parent))) objects.set(general(parent), { spec, path: parent });
+    if (!objects.has(general(parent))) objects.set(general(parent), new Map());
+    objects.get(general(parent)).set(`${filled.findIndex((c) => c.spec === spec)} ${parent}`, { spec, path: parent });
   }
-  for (const [object, at] of objects) {
+  for (const [object, places] of objects) for (const at of places.values()) {
     const unknown = at.path ? `${at.path}.zz_unknown` : 'zz_unknown';
     const refused = load(setAt(at.spec, unknown, 1));
     assert.equal(refused.error?.field, unknown, `the engine names the unknown field in ${object || 'the spec'}`);
@@ -155,7 +167,7 @@ test('(b) the engine\'s filled specs are valid: the default, every lesson run, a
     const problem = schemaErrors(validateSpec, spec);
     if (problem) failures.push(`${name} (filled): ${problem}`);
   }
-  for (const { name, spec } of generated) {
+  for (const { name, spec } of [...generated, ...separate]) {
     const problem = schemaErrors(validateSpec, spec);
     if (problem) failures.push(`${name} (as given): ${problem}`);
   }
@@ -170,6 +182,9 @@ test('(c) the schema\'s fields are exactly the engine\'s', () => {
   assert.deepEqual([...inSchema].filter((p) => !all.has(p)).sort(), [], 'schema fields the engine does not know');
   assert.deepEqual([...all].filter((p) => !inSchema.has(p)).sort(), [], 'engine fields missing in the schema');
   assert.ok(all.size > 60, `${all.size} fields`);
+  const sets = ['data.train', 'data.train.seed_offset', 'data.train.x', ...['train_dev', 'dev', 'test'].flatMap((k) =>
+    [`data.${k}`, `data.${k}.from`, `data.${k}.take`, `data.${k}.source`, `data.${k}.seed_offset`, `data.${k}.csv`, `data.${k}.y`])];
+  assert.deepEqual(sets.filter((p) => !inSchema.has(p) || !fromFilled.has(p)), [], 'the separate form\'s fields, in the schema and the engine\'s fills');
 });
 
 test('(c) each field has the engine\'s type, range and names', () => {
@@ -207,6 +222,19 @@ test('(d) both the schema and the engine refuse invalid specs', () => {
     'inline data without y': { data: { source: 'inline', x: [[0], [1]] } },
     'a seed above 2^53 - 1': { seed: 2 ** 53 },
     'a string for a number': { epochs: '10' },
+    'a split beside separate sets': { data: { train: { source: 'moons' }, dev: { from: 'train', take: 10 } }, split: { train: 0.8, dev: 0.2 } },
+    'separate sets without train': { data: { dev: { source: 'moons' } } },
+    'a training set taken from train': { data: { train: { from: 'train', take: 10 } } },
+    'a set taken from another set than train': { data: { train: {}, dev: { from: 'dev', take: 10 } } },
+    'a take without from': { data: { train: {}, dev: { take: 10 } } },
+    'from without take': { data: { train: {}, dev: { from: 'train' } } },
+    'a take of 0': { data: { train: {}, test: { from: 'train', take: 0 } } },
+    'a take beside a source': { data: { train: {}, test: { from: 'train', take: 2, source: 'moons' } } },
+    'a seed_offset in the single form': { data: { source: 'moons', seed_offset: 1 } },
+    'a seed_offset above 1000000': { data: { train: { seed_offset: 1000001 } } },
+    'a source beside separate sets': { data: { source: 'moons', train: {} } },
+    'a set not an object': { data: { train: {}, dev: 'moons' } },
+    'a csv set without its text': { data: { train: {}, dev: { source: 'csv' } } },
   };
   for (const [what, spec] of Object.entries(invalid)) {
     assert.equal(load(spec).ok, false, `the engine refuses ${what}`);

@@ -46,3 +46,13 @@ test('measures are computed from the epochs', () => {
   assert.ok(Math.abs(figures('act_std_growth', epochs).measure - 1.5) < 1e-12);  // the output layer is left out
   assert.equal(MEASURES.gap.format(0.15), '15.0%');
 });
+
+test('the data mismatch measure: dev error minus train-dev error at the last epoch', () => {
+  const epochs = [{ epoch: 0, train_loss: 0.7, train_error: 0.5, train_dev_error: 0.5, dev_error: 0.5 },
+    { epoch: 1, train_loss: 0.1, train_error: 0.0025, train_dev_error: 0.005, dev_error: 0.155, test_error: 0.155 }];
+  const f = figures('data_mismatch', epochs);
+  assert.ok(Math.abs(f.measure - 0.15) < 1e-12);
+  assert.equal(f.train_dev_error, 0.005);
+  assert.equal(MEASURES.data_mismatch.format(f.measure), '15.0%');
+  assert.ok(Number.isNaN(figures('data_mismatch', [{ epoch: 0, dev_error: 0.2, train_dev_error: null }]).measure));  // no train-dev set
+});

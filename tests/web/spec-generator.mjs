@@ -3,7 +3,9 @@
 // engine knows (engine/spec/spec.cpp) and every option of every choice. Each spec is consistent
 // with its data: the batch fits the training set, the output layer fits the classes, explicit
 // weights have the network's shapes, rotate only on 2 features, flip/shift only on images,
-// early stopping only with a dev set. Deterministic: the same seed gives the same specs.
+// early stopping only with a dev set; in the separate form (data.train, train_dev, dev, test)
+// each set agrees with the training set and takes from it leave it examples. Deterministic:
+// the same seed gives the same specs.
 
 // mulberry32: a small PRNG with a 32-bit state, enough for test data.
 export function random(seed) {
@@ -35,7 +37,8 @@ export const INITS = ['zeros', 'random', 'xavier', 'glorot', 'he', 'random_unifo
 export const OPTIMIZERS = ['gd', 'momentum', 'rmsprop', 'adam'];
 export const SCHEDULES = ['constant', 'inverse_time', 'exponential', 'staircase', 'step_drops'];
 export const MISMATCHES = ['none', 'shift', 'rotate', 'noise'];
-export const SPLIT_FORMS = ['absent', 'ratios', 'partial ratios', 'counts'];
+// 'separate': data names its sets (data.train, train_dev, dev, test) and the spec has no split.
+export const SPLIT_FORMS = ['absent', 'ratios', 'partial ratios', 'counts', 'separate'];
 
 // Fixed-size sources: examples, features, classes (0: regression).
 const BUILT_IN = { digits: [1797, 64, 10], iris: [150, 4, 3], wine: [178, 13, 3], breast_cancer: [569, 30, 2] };
@@ -50,12 +53,15 @@ const labels = (R, m, k) => range(m, (i) => (i < k ? i : R.int(0, k - 1))).sort(
 
 // A small CSV file: a header (one name quoted, with a comma), the label column last or named
 // elsewhere, class names as numbers or words, or a numeric target; \n or \r\n line ends.
-function csvData(R, task) {
-  const nx = R.int(1, 4), m = R.int(14, 40), k = task === 'regression' ? 0 : R.int(2, 4);
-  const names = range(nx, (j) => (j === 0 && R.chance(0.3) ? '"len, cm"' : `f${j + 1}`));
-  const words = R.chance(0.5) ? ['setosa', 'versicolor', 'virginica', 'other'] : ['0', '1', '2', '3'];
+// like: the shape of the training set's CSV, for a dev/test set that must agree with it (the
+// same columns, the label at the same place, its classes among the training set's).
+function csvData(R, task, like) {
+  const nx = like?.features ?? R.int(1, 4), m = R.int(14, 40);
+  const k = task === 'regression' ? 0 : like ? R.int(2, like.classes) : R.int(2, 4);
+  const names = like?.names ?? range(nx, (j) => (j === 0 && R.chance(0.3) ? '"len, cm"' : `f${j + 1}`));
+  const words = like?.words ?? (R.chance(0.5) ? ['setosa', 'versicolor', 'virginica', 'other'] : ['0', '1', '2', '3']);
   const ys = k ? labels(R, m, k).map((c) => words[c]) : range(m, () => String(R.num(-3, 3, 3)));
-  const at = R.chance(0.6) ? nx : R.int(0, nx - 1);  // the label column's place
+  const at = like?.at ?? (R.chance(0.6) ? nx : R.int(0, nx - 1));  // the label column's place
   const row = (cells, y) => [...cells.slice(0, at), y, ...cells.slice(at)].join(',');
   const eol = R.chance(0.3) ? '\r\n' : '\n';
   const lines = [row(names, 'species'), ...ys.map((y) => row(range(nx, () => String(R.num(-5, 5, 3))), y))];
@@ -63,15 +69,16 @@ function csvData(R, task) {
   if (at !== nx || R.chance(0.3)) data.label = 'species';
   else if (R.chance(0.3)) data.label = '';
   if (task === 'regression' || R.chance(0.5)) data.task = task;
-  return { data, m, features: nx, classes: k };
+  return { data, m, features: nx, classes: like ? like.classes : k, names, words, at };
 }
 
-function inlineData(R, task) {
-  const nx = R.int(1, 4), m = R.int(10, 40), k = task === 'regression' ? 0 : R.int(2, 4);
+function inlineData(R, task, like) {
+  const nx = like?.features ?? R.int(1, 4), m = R.int(10, 40);
+  const k = task === 'regression' ? 0 : like ? R.int(2, like.classes) : R.int(2, 4);
   const data = { source: 'inline', x: range(m, () => range(nx, () => R.num(-2, 2, 3))),
     y: k ? labels(R, m, k) : range(m, () => R.num(-1, 1, 3)) };
   if (task === 'regression' || R.chance(0.5)) data.task = task;
-  return { data, m, features: nx, classes: k };
+  return { data, m, features: nx, classes: like ? like.classes : k };
 }
 
 // { data (as written; undefined when left out), m examples, features, classes, image }
@@ -126,6 +133,50 @@ function makeSplit(R, form, ctx) {
   } else if (R.chance(0.1)) split.mismatch_amount = R.num(0, 100, 1);
   return { split: Object.keys(split).length || form !== 'absent' ? split : undefined,
     dev: sizes[0], test: sizes[1], train: m - sizes[0] - sizes[1] };
+}
+
+const TWO_D = ['circles', 'moons', 'xor', 'flower', 'linear'];  // 2 features, 2 classes
+const OFFSETS = [0, 1, 2, 17, 999, 1000000];
+
+// A source for dev, test or train_dev that agrees with the training set: the same features,
+// classes among its classes (a 2-D two-class generator may be another one: a mismatch).
+function setSource(R, source, ctx) {
+  let data;
+  if (source === 'csv' || source === 'inline') {
+    data = (source === 'csv' ? csvData : inlineData)(R, ctx.classes ? 'classification' : 'regression', ctx).data;
+  } else if (BUILT_IN[source]) data = { source };
+  else {
+    data = { source: TWO_D.includes(source) && R.chance(0.4) ? R.pick(TWO_D) : source };
+    if (R.chance(0.6)) data.samples = R.pick([8, 24, 60, 100, 250]);
+    if (R.chance(0.5)) data.noise = R.num(0, 0.8, 2);
+    if (data.source === 'circles' && R.chance(0.4)) data.factor = R.num(0.1, 1, 2);
+    if ((source === 'blobs' || source === 'spiral') && (ctx.classes < 3 || R.chance(0.5))) data.classes = R.int(2, ctx.classes);  // default 3
+  }
+  if (R.chance(0.4)) data.seed_offset = R.pick(OFFSETS);
+  return data;
+}
+
+// The separate form: { data, dev, test, train } with the set sizes the engine will make.
+// train is the source (all of it left out: the default circles); train_dev, dev and test are
+// each left out, taken from the training source ({ from: 'train', take }) or a source of their own.
+function makeSets(R, source, ctx) {
+  const train = { ...(source === 'circles' && R.chance(0.4) ? {} : ctx.data ?? {}) };
+  if (R.chance(0.3)) train.seed_offset = R.pick(OFFSETS);
+  const data = { train };
+  let left = ctx.m;
+  const sizes = {};
+  for (const key of ['train_dev', 'dev', 'test']) {
+    const form = R.pick(key === 'dev' ? ['from', 'source', 'source', 'absent'] : ['from', 'source', 'absent']);
+    if (form === 'absent') continue;
+    if (form === 'from' && left > 8) {
+      const take = R.int(1, Math.floor(left / 4));
+      data[key] = R.chance(0.2) ? { take, from: 'train' } : { from: 'train', take };
+      left -= take;
+      sizes[key] = take;
+    } else if (form === 'source') data[key] = setSource(R, source, ctx);
+    if (data[key]?.source) sizes[key] = 1;  // some examples; how many does not matter here
+  }
+  return { data, dev: sizes.dev ?? 0, test: sizes.test ?? 0, train: left };
 }
 
 function hiddenLayer(R, ctx) {
@@ -213,8 +264,10 @@ function makeSpec(R, i) {
   if (i % 40 === 39) return minimalSpec(R, ctx);
   const spec = {};
   if (R.chance(0.6)) spec.seed = R.pick([0, 1, 2, 7, 42, 123456, 2 ** 40 + 3, 2 ** 53 - 1]);
-  if (ctx.data) spec.data = ctx.data;
-  const sizes = makeSplit(R, SPLIT_FORMS[Math.floor(i / SOURCES.length) % SPLIT_FORMS.length], ctx);
+  const form = SPLIT_FORMS[Math.floor(i / SOURCES.length) % SPLIT_FORMS.length];
+  const sizes = form === 'separate' ? makeSets(R, source, ctx) : makeSplit(R, form, ctx);
+  if (form === 'separate') spec.data = sizes.data;
+  else if (ctx.data) spec.data = ctx.data;
   if (sizes.split) spec.split = sizes.split;
 
   const defaultNetworkFits = ctx.classes === 2 && !ctx.image;
@@ -259,6 +312,7 @@ export function generateSpecs(count = 240, seed = 20261215) {
   const R = random(seed);
   return range(count, (i) => {
     const spec = makeSpec(R, i);
-    return { name: `generated #${i} (${spec.data?.source ?? 'circles'})`, spec };
+    const source = spec.data?.train ? `separate sets, ${spec.data.train.source ?? 'circles'}` : spec.data?.source ?? 'circles';
+    return { name: `generated #${i} (${source})`, spec };
   });
 }

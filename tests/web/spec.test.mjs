@@ -7,7 +7,7 @@ import { deflateRawSync } from 'node:zlib';
 
 import { clearField, describe, extras } from '../../web/spec/extras.js';
 import { DEFAULT_SPEC, defaultSpec, fillSpec } from '../../web/spec/fill.js';
-import { LINK_MAX, MAX_INFLATED, decodeLink, encodeLink, fromShort, toShort } from '../../web/spec/hash.js';
+import { LINK_MAX, MAX_INFLATED, decodeLink, encodeLink, fromShort, minimalSpec, toShort } from '../../web/spec/hash.js';
 import { deepEqual, differingPaths, getAt, parsePath, setAt } from '../../web/spec/path.js';
 import { shapeError } from '../../web/spec/shape.js';
 import { random } from './spec-generator.mjs';
@@ -61,7 +61,66 @@ test('deepEqual compares JSON documents: key order aside, NaN equals NaN, arrays
   assert.deepEqual(differingPaths({ x: [1, 2], l: [{ u: 1 }, { u: 2 }] }, { x: [1, 3], l: [{ u: 1 }, { u: 3 }] }), ['x', 'l[1].u']);
 });
 
+// --- fill.js: the separate form ---------------------------------------------------------------
+
+const SEPARATE = freeze({ seed: 3, data: { dev: { source: 'moons', samples: 100, noise: 0.35 }, train: { source: 'moons', samples: 300, noise: 0.1 },
+  train_dev: { take: 60, from: 'train' } } });
+
+test('separate sets fill as the engine fills them: the sets given, in order, seed_offset last, no split', () => {
+  const filled = fillSpec(SEPARATE);
+  const moons = (samples, noise) => ({ source: 'moons', samples, noise, factor: 0.5, classes: 3, seed_offset: 0 });
+  // `descent spec` of SEPARATE, key order included
+  assert.equal(JSON.stringify(filled.data), JSON.stringify({ train: moons(300, 0.1), train_dev: { from: 'train', take: 60 }, dev: moons(100, 0.35) }));
+  assert.deepEqual(Object.keys(filled), Object.keys(DEFAULT_SPEC).filter((k) => k !== 'split'));
+  const inline = fillSpec({ data: { train: { seed_offset: 4, source: 'inline', x: [[1]], y: [0] }, test: {} } }).data;
+  assert.equal(JSON.stringify(inline.train), JSON.stringify({ source: 'inline', samples: 400, noise: 0.1, factor: 0.5, classes: 3,
+    task: 'classification', x: [[1]], y: [0], seed_offset: 4 }));
+  assert.deepEqual(inline.test, { ...DEFAULT_SPEC.data, seed_offset: 0 });
+  assert.deepEqual(fillSpec(filled), filled);
+});
+
+test('separate sets the engine would refuse are kept as given, for the engine to name', () => {
+  const keeps = (spec, path) => assert.deepEqual(getAt(fillSpec(spec), path), getAt(spec, path), `${JSON.stringify(spec)}: ${path}`);
+  keeps({ data: { train: {} }, split: { train: 1 } }, 'split');  // no split beside separate sets
+  keeps({ data: { train: {}, dev: { from: 'dev', take: 2 } } }, 'data.dev');
+  keeps({ data: { train: {}, dev: { from: 'train' } } }, 'data.dev');  // take missing: not filled in
+  keeps({ data: { train: {}, dev: { from: 'train', take: 2, source: 'moons' } } }, 'data.dev');
+  keeps({ data: { train: { from: 'train', take: 2 } } }, 'data.train');
+  keeps({ data: { train: 5 } }, 'data.train');
+  keeps({ data: { train: {}, test: null } }, 'data.test');
+  keeps({ data: { train: {}, source: 'moons' } }, 'data.source');
+  assert.equal('train' in fillSpec({ data: { dev: {} } }).data, false, 'a missing train is not filled in');
+  keeps({ data: { source: 'moons', seed_offset: 1 } }, 'data.seed_offset');  // single form: unknown
+  for (const bad of [-1, 1.5, 1000001, '2', null]) keeps({ data: { train: { seed_offset: bad } } }, 'data.train.seed_offset');
+  assert.equal('split' in fillSpec({ data: { train: {} } }), false);
+});
+
 // --- hash.js -------------------------------------------------------------------------------
+
+test('separate sets go through the link whole, without a split; their data too large is left out and said', async () => {
+  const filled = fillSpec(SEPARATE);
+  assert.equal(toShort(filled), null, 'the short form has no separate sets');
+  assert.equal('split' in minimalSpec(filled), false);
+  assert.deepEqual(fillSpec(minimalSpec(filled)), filled);
+  const { hash, omitted } = await encodeLink(filled, { speed: 'max' });
+  assert.match(hash, /^#spec=[\w-]+&speed=max$/);
+  assert.equal(omitted, null);
+  const back = await decodeLink(hash);
+  assert.deepEqual([back.view, back.rejected, back.problem], [{ speed: 'max' }, [], '']);
+  assert.equal(JSON.stringify(back.spec), JSON.stringify(filled));
+
+  const R = random(8);
+  const csv = (n) => ['a,b,y', ...Array.from({ length: n }, (_, i) => `${R.num(0, 1, 6)},${R.num(0, 1, 6)},${i % 2}`)].join('\n');
+  const big = fillSpec({ data: { train: { source: 'csv', csv: csv(12000) }, train_dev: { from: 'train', take: 10 },
+    dev: { source: 'csv', csv: csv(8000), seed_offset: 2 }, test: { source: 'inline', x: [[0, 0], [1, 1]], y: [0, 1] } }, epochs: 5 });
+  const cut = await encodeLink(big);
+  assert.match(cut.omitted, /^the CSV files \(0\.\d MB\)$/);
+  assert.ok(cut.hash.length <= LINK_MAX, `${cut.hash.length} characters`);
+  const rest = (await decodeLink(cut.hash)).spec;
+  assert.deepEqual(differingPaths(rest, big).sort(), ['data.dev.csv', 'data.test.x', 'data.test.y', 'data.train.csv']);
+  assert.deepEqual([rest.data.train.csv, rest.data.dev.csv, rest.data.dev.seed_offset, rest.data.train_dev], ['', '', 2, { from: 'train', take: 10 }]);
+});
+
 
 test('an old short link still reads: full batch, softmax 10 for digits, two tanh layers', async () => {
   const { spec, view, rejected, problem } = await decodeLink('#batch=full&output=auto&hidden=16,16&act=tanh&dataset=digits&lr=0.01');

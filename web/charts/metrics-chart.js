@@ -17,8 +17,9 @@ const SETS = [
   { key: 'train', name: 'Train', color: '#0072B2', dash: [], cap: 'butt' },    // solid
   { key: 'dev', name: 'Dev', color: '#D55E00', dash: [7, 4], cap: 'butt' },    // dashed
   { key: 'test', name: 'Test', color: '#009E73', dash: [0, 5], cap: 'round' },  // dotted
-  // Drawn only when the run has a train-dev set (a line with no points is left out).
-  { key: 'train_dev', name: 'Train-dev', color: '#CC79A7', dash: [10, 3, 2, 3], cap: 'butt' },  // dash-dot
+  // Drawn only when the run has a train-dev set (a line with no points is left out); a brown
+  // no kept run takes (RUN_COLORS below), so a kept run's line is never read as train-dev.
+  { key: 'train_dev', name: 'Train-dev', color: '#8C510A', dash: [10, 3, 2, 3], cap: 'butt' },  // dash-dot
 ];
 const METRICS = ['error', 'loss'];
 // The kept runs' colours, in the order runs take them: the Okabe-Ito colours the current run

@@ -23,7 +23,11 @@ function growth(epochs) {
 export const MEASURES = {
   gap: { label: 'Gap between dev and train error', value: (e) => last(e).dev_error - last(e).train_error, format: pct },
   // With a train-dev set (held out of the training data): the course's data mismatch.
-  data_mismatch: { label: 'Data mismatch (dev − train-dev error)', value: (e) => last(e).dev_error - last(e).train_dev_error, format: pct },
+  data_mismatch: {
+    label: 'Data mismatch (dev − train-dev error)',
+    value: (e) => (typeof last(e).train_dev_error === 'number' ? last(e).dev_error - last(e).train_dev_error : NaN),
+    format: pct,
+  },
   final_loss: { label: 'Training cost at the end', value: (e) => last(e).train_loss, format: num },
   test_error: { label: 'Test error at the end', value: (e) => last(e).test_error, format: pct },
   loss_spread: { label: 'Spread (std) of the training cost over the last 1000 epochs', value: (e) => spread(e), format: num },

@@ -42,6 +42,18 @@ export function learningRateModel(lr) {
   };
 }
 
+// The engine's recipe, each step once (both high cases end with "try another architecture").
+// A train-dev set without a dev set: the engine's "done: ... generalises to the dev set" is not
+// true of a run that has none, and gives way to what the run does tell.
+function recipeOf(d, trainDevOnly) {
+  const steps = Array.isArray(d.recipe) ? [...new Set(d.recipe.map(String))] : [];
+  if (!trainDevOnly) return steps;
+  return steps.map((step) => (step.startsWith('done:')
+    ? 'the model fits the training set and generalises to the train-dev set; whether it does as well on dev/test data '
+      + 'is unknown without a dev set: hold one out'
+    : step));
+}
+
 // Everything the panel shows, as plain data. errors: { train_error, dev_error } (fractions),
 // used when the diagnosis does not carry its own; diagnosis: the engine's; useTestSet: the
 // learner asked for the test set in the dev set's place (honoured only without a dev set).
@@ -55,7 +67,7 @@ export function diagnosisModel(errors, diagnosis, { useTestSet = false } = {}) {
   const train = own('train_error') ?? (isNumber(d.avoidable_bias) ? bayes + d.avoidable_bias : null);
   const bias = isNumber(d.avoidable_bias) ? d.avoidable_bias : isNumber(train) ? train - bayes : null;
   // A train-dev set splits the dev gap (the test-set reading has none: it is read as without).
-  const trainDev = isNumber(d.train_dev_error) ? d.train_dev_error : null;
+  const trainDev = own('train_dev_error');
   const split = trainDev !== null && !onTest;
   let dev, variance, mismatch = null, known;
   if (split) {
@@ -99,8 +111,7 @@ export function diagnosisModel(errors, diagnosis, { useTestSet = false } = {}) {
     headline: String(d.headline || words),
     learningRate: lr,
     testSet: { offered, used: onTest },
-    // Once each: both high cases end with "try another architecture".
-    recipe: Array.isArray(d.recipe) ? [...new Set(d.recipe.map(String))] : [],
+    recipe: recipeOf(d, split && !known),
   };
 }
 

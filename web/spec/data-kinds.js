@@ -45,7 +45,7 @@ export function outputFor(data, current) {
 // { from: 'train', take: N }; the spec then has no `split` (the engine refuses one).
 export const SETS = ['train', 'train_dev', 'dev', 'test'];
 export const SET_NAMES = { train: 'Train', train_dev: 'Train-dev', dev: 'Dev', test: 'Test' };
-const DEFAULT_SPLIT = { train: 0.7, dev: 0.3, test: 0, stratify: false, mismatch: 'none', mismatch_amount: 0.5 };
+export const DEFAULT_SPLIT = Object.freeze({ train: 0.7, dev: 0.3, test: 0, stratify: false, mismatch: 'none', mismatch_amount: 0.5 });
 
 export const isSeparate = (data) => data !== null && typeof data === 'object' && 'train' in data && !('source' in data);
 // The source the network is shaped by: the training set's (the data itself when single).
@@ -83,7 +83,7 @@ export function missingCsv(data) {
   if (!isSeparate(data)) return null;
   for (const set of SETS) {
     if (data[set]?.source === 'csv' && !data[set].csv)
-      return { field: `data.${set}.csv`, message: `Choose the ${SET_NAMES[set].toLowerCase()} set’s CSV file below: "Separate files" needs one.` };
+      return { field: `data.${set}.csv`, message: `Choose the ${set === 'train' ? 'training' : SET_NAMES[set].toLowerCase()} set’s CSV file below: "Separate files" needs one.` };
   }
   return null;
 }

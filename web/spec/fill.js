@@ -2,8 +2,10 @@
 // (engine/spec/spec.cpp: parse_spec then to_json; `descent spec` prints the same document).
 // The page holds this filled form as its state. tests/wasm/spec-roundtrip.test.mjs compares
 // fillSpec with the engine's own answer on every lesson and hundreds of generated specs.
-// What the engine would refuse is kept as given (an unknown key, a wrong type, a value out
-// of range), so the engine's refusal names it: nothing is dropped here silently. Pure.
+// Data is one source (split by split) or separate sets (data.train, train_dev, dev, test; then
+// no split is written). What the engine would refuse is kept as given (an unknown key, a wrong
+// type, a value out of range), so the engine's refusal names it: nothing is dropped here
+// silently. Pure.
 import { isObject } from './path.js';
 
 const clone = (v) => structuredClone(v);

@@ -4,7 +4,7 @@
 // deflate-raw, then base64url), so a copied link always reproduces the run. View settings
 // that are not part of the experiment (the speed) ride along as their own keys.
 import { outputFor, outputLayer, classCount } from './data-kinds.js';
-import { DEFAULT_SPEC, defaultSpec, fillSpec } from './fill.js';
+import { DATA_SETS, DEFAULT_SPEC, defaultSpec, fillSpec, isSeparateData } from './fill.js';
 import { isAllowed, parseText, formatText } from './kinds.js';
 import { deepEqual, isObject } from './path.js';
 import { LAYER_ROWS, ROWS, rowOf, valueOf, withValue } from './table.js';
@@ -138,11 +138,22 @@ export async function decompress(text) {
 
 // --- the link ----------------------------------------------------------------------------
 
+// The data's sources: data itself, or each of its separate sets that has a source.
+const sourcesOf = (data) => (isSeparateData(data) ? DATA_SETS.map((k) => data[k]).filter(isObject) : [data]);
+const hasData = (spec) => isObject(spec.data) && sourcesOf(spec.data).some((d) => d.csv !== undefined || d.x !== undefined);
+
 // The data a link leaves out when the whole spec does not fit: its description, and the spec
-// without it.
+// without it (every source's CSV text and inline arrays).
 function withoutData(spec) {
-  const { csv, x, y, ...data } = spec.data;
-  const what = csv !== undefined ? `the CSV file (${(csv.length / 1e6).toFixed(1)} MB)` : `the inline data (${x?.length ?? 0} rows)`;
+  const cut = ({ csv, x, y, ...rest }) => rest;
+  const sources = sourcesOf(spec.data);
+  const texts = sources.map((d) => d.csv).filter((c) => typeof c === 'string');
+  const rows = sources.reduce((n, d) => n + (Array.isArray(d.x) ? d.x.length : 0), 0);
+  const mb = (texts.reduce((n, c) => n + c.length, 0) / 1e6).toFixed(1);
+  const what = texts.length ? `the CSV file${texts.length > 1 ? 's' : ''} (${mb} MB)` : `the inline data (${rows} rows)`;
+  const data = isSeparateData(spec.data)
+    ? Object.fromEntries(Object.entries(spec.data).map(([k, v]) => [k, DATA_SETS.includes(k) && isObject(v) ? cut(v) : v]))
+    : cut(spec.data);
   return { what, spec: { ...spec, data } };
 }
 
@@ -154,7 +165,7 @@ export async function encodeLink(spec, view = {}) {
   let omitted = null;
   if (!params) {
     params = new URLSearchParams({ [SPEC_KEY]: await compress(spec) });
-    if (params.toString().length > LINK_MAX && (spec.data?.csv !== undefined || spec.data?.x !== undefined)) {
+    if (params.toString().length > LINK_MAX && hasData(spec)) {
       const cut = withoutData(spec);
       omitted = cut.what;
       params = toShort(cut.spec) ?? new URLSearchParams({ [SPEC_KEY]: await compress(cut.spec) });

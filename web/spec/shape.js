@@ -10,7 +10,12 @@ const refuse = (field, given, allowed) => ({ field, given: show(given), allowed,
 // null when the page can show spec (a filled spec), else the error.
 export function shapeError(spec) {
   if (!isObject(spec)) return refuse('spec', spec, 'a JSON object');
-  for (const key of OBJECTS) if (!isObject(spec[key])) return refuse(key, spec[key], 'an object');
+  // Separate sets (data: {train, ...}) have no split: the sets are taken as given.
+  const separate = isObject(spec.data) && 'train' in spec.data;
+  for (const key of OBJECTS) {
+    if (key === 'split' && separate && spec.split === undefined) continue;
+    if (!isObject(spec[key])) return refuse(key, spec[key], 'an object');
+  }
   const { layers } = spec;
   if (!Array.isArray(layers) || layers.length === 0) return refuse('layers', layers, 'an array of 1 to 64 layers, the last being the output layer');
   const bad = layers.findIndex((l) => !isObject(l));

@@ -4,7 +4,7 @@
 // it matters). The short link, the engine's live keys, the embed's control names and the
 // "Also set by this spec" box are all derived from here (hash.js, extras.js, controls.js).
 // ESSENTIAL names the first screen's controls; the others are under "More settings".
-import { GENERATED, SETS, classCount, isSeparate, outputFor, outputLayer, toSingle } from './data-kinds.js';
+import { DEFAULT_SPLIT, GENERATED, SETS, classCount, isSeparate, outputFor, outputLayer, toSingle } from './data-kinds.js';
 import { getAt, setAt } from './path.js';
 
 export const DATASETS = ['circles', 'moons', 'xor', 'blobs', 'spiral', 'flower', 'linear', 'plane', 'sine',
@@ -25,6 +25,8 @@ const BOOL = { kind: 'bool' };
 const adaptive = (s) => s.optimizer.name === 'rmsprop' || s.optimizer.name === 'adam';
 const isData = (...sources) => (s) => sources.includes(s.data.source);
 const single = (s) => !isSeparate(s.data);  // the split's controls matter for one data set only
+// The split's value at key; separate sets have no split, and the rows read the defaults (hidden).
+const splitOf = (key) => (s) => (s.split ?? DEFAULT_SPLIT)[key];
 
 // A data-set change keeps the network's output layer when it fits the new data, and
 // otherwise adapts it (the page says so).
@@ -57,15 +59,17 @@ export const ROWS = [
   { key: 'classes', path: 'data.classes', section: 'data', label: 'Classes', ...int(2, 20), when: isData('blobs', 'spiral'),
     help: 'Blobs: clusters; spiral: arms.', set: (spec, k) => setDataset(setAt(spec, 'data.classes', k), spec.data.source) },
   { key: 'split', path: 'split', paths: ['split.train', 'split.dev', 'split.test'], section: 'data', label: 'Train/dev/test %', kind: 'split',
-    get: (s) => [s.split?.train, s.split?.dev, s.split?.test],
+    get: (s) => ['train', 'dev', 'test'].map((k) => splitOf(k)(s)),
     set: (spec, [train, dev, test]) => ({ spec: { ...spec, split: { ...spec.split, train, dev, test } } }),
     when: (s) => single(s) && !('dev_count' in s.split),
     help: 'Percentages that sum to 100, e.g. 60/20/20, or 98/1/1 for a large data set.' },
-  { key: 'stratify', path: 'split.stratify', section: 'data', label: 'Stratified split', ...BOOL, when: (s) => single(s) && classCount(s.data) !== 0,
+  { key: 'stratify', path: 'split.stratify', section: 'data', label: 'Stratified split', ...BOOL, get: splitOf('stratify'),
+    when: (s) => single(s) && classCount(s.data) !== 0,
     help: 'Keep each class’s share in the train, dev and test sets.' },
   { key: 'mismatch', path: 'split.mismatch', section: 'data', label: 'Dev/test distribution', ...choice(['none', 'shift', 'rotate', 'noise']), when: single,
+    get: splitOf('mismatch'),
     help: 'Draw dev and test from another distribution than train, to see why they must match.' },
-  { key: 'mismatch_amount', path: 'split.mismatch_amount', section: 'data', label: 'Mismatch amount', ...num(0, 100),
+  { key: 'mismatch_amount', path: 'split.mismatch_amount', section: 'data', label: 'Mismatch amount', ...num(0, 100), get: splitOf('mismatch_amount'),
     when: (s) => single(s) && s.split.mismatch !== 'none',
     help: 'How far dev and test move: the shift or extra noise in units of each feature’s std, or the rotation in radians.' },
   { key: 'normalize', path: 'normalize', section: 'data', label: 'Normalise inputs', ...BOOL,

@@ -38,6 +38,25 @@ export type DataSpec =
   | (DataFields & { source: 'csv'; csv: string })
   | (DataFields & { source: 'inline'; x: number[][]; y: number[] });
 
+// The separate form of data: the sets as given, and no split. A set's own source is a source
+// with seed_offset (added to the seed for its draw); train_dev, dev and test may instead take
+// examples of the training source (train_dev first, then dev, then test; one stays in train).
+export type SetSourceSpec = DataSpec & {
+  seed_offset?: number;  // 0..1000000 (0)
+  from?: never;          // a source: not taken from train
+};
+export interface FromTrainSpec {
+  from: 'train';  // the only set examples may be taken from
+  take: number;   // 1..100000, fewer than the training source has
+}
+export type SetSpec = SetSourceSpec | FromTrainSpec;
+export interface SeparateDataSpec {
+  train: SetSourceSpec;  // the training set's source (never taken from a set)
+  train_dev?: SetSpec;   // the training distribution, not trained on: variance vs data mismatch
+  dev?: SetSpec;
+  test?: SetSpec;
+}
+
 export interface SplitSpec {
   train?: number;  // ratio, > 0 and <= 1 (0.7); train + dev + test = 1 unless counts are given
   dev?: number;    // ratio, 0..1 (0.3)
@@ -106,11 +125,14 @@ export interface EarlyStoppingSpec {
   min_delta?: number;  // an improvement must exceed this, 0..1e6 (0)
 }
 
-// The experiment spec (engine/spec/spec.h). Every field is optional.
-export interface ExperimentSpec {
+// The experiment spec (engine/spec/spec.h). Every field is optional; data is one source split
+// by split, or separate sets and then no split.
+export type ExperimentSpec =
+  | (SpecFields & { data?: DataSpec; split?: SplitSpec })
+  | (SpecFields & { data: SeparateDataSpec; split?: never });
+// The fields of the spec beside data and split.
+export interface SpecFields {
   seed?: number;  // 0..2^53-1 (1)
-  data?: DataSpec;
-  split?: SplitSpec;
   layers?: LayerSpec[];  // hidden layers then the output layer, 1..64 ([8 relu, 8 relu, 1 sigmoid])
   init?: InitSpec;       // (he, scale 1)
   regularization?: RegularizationSpec;
@@ -128,15 +150,22 @@ export interface ExperimentSpec {
 
 // --- the spec as the engine fills it (what Lesson.spec and descent:loaded carry) -----------
 
+export interface FilledSource {
+  source: DataSource; samples: number; noise: number; factor: number; classes: number;
+  task?: Task;                   // csv and inline only
+  csv?: string; label?: string;  // csv only
+  x?: number[][]; y?: number[];  // inline only
+}
+export type FilledSetSource = FilledSource & { seed_offset: number };
+export type FilledSet = FilledSetSource | { from: 'train'; take: number };
+// The separate form as filled: only the sets given, in this order.
+export interface FilledSeparateData { train: FilledSetSource; train_dev?: FilledSet; dev?: FilledSet; test?: FilledSet }
+
 export interface FilledSpec {
   seed: number;
-  data: {
-    source: DataSource; samples: number; noise: number; factor: number; classes: number;
-    task?: Task;                   // csv and inline only
-    csv?: string; label?: string;  // csv only
-    x?: number[][]; y?: number[];  // inline only
-  };
-  split: {
+  data: FilledSource | FilledSeparateData;
+  split?: {  // absent when data is separate sets
+
     train: number; dev: number; test: number;
     dev_count?: number; test_count?: number;  // only when the spec gave counts
     stratify: boolean; mismatch: Mismatch; mismatch_amount: number;
@@ -184,6 +213,7 @@ export interface EpochRecord {
   train_loss: Metric; train_error: Metric;
   dev_loss: Metric; dev_error: Metric;    // null without a dev set
   test_loss: Metric; test_error: Metric;  // null without a test set
+  train_dev_loss: Metric; train_dev_error: Metric;  // null without a train-dev set
   learning_rate: Metric;  // the rate of the coming epoch
   grad_norm: Metric;      // ||dtheta|| of the last mini-batch
   layers: LayerStats[];
@@ -217,11 +247,13 @@ export interface LearningRateVerdict {
 export interface Diagnosis {
   bayes_error: number;
   train_error: Metric; dev_error: Metric; test_error: Metric;
+  train_dev_error: Metric;  // null without a train-dev set
   avoidable_bias: Metric;  // train error - Bayes error
-  variance: Metric;        // dev error - train error (null: unknown)
+  variance: Metric;        // dev error - train error (null: unknown); with a train-dev set: train-dev - train
+  data_mismatch: Metric;   // dev error - train-dev error (null without a train-dev set)
   variance_known: boolean;
   dev_set: 'dev' | 'test' | 'none';  // what gave dev_error
-  case: string;      // "high bias", "high variance", "high bias and high variance", ...
+  case: string;      // "high bias", "high variance", "data mismatch", "high variance and data mismatch", "high bias; no data mismatch", ...
   headline: string;  // what to fix first
   recipe: string[];
   learning_rate: LearningRateVerdict;
@@ -237,6 +269,7 @@ export interface RunSummary {
   train_loss: Metric; train_accuracy: Metric;  // accuracy = 1 - error
   dev_loss: Metric; dev_accuracy: Metric;
   test_loss: Metric; test_accuracy: Metric;
+  train_dev_loss: Metric; train_dev_accuracy: Metric;  // null without a train-dev set
   diagnosis: Diagnosis;
   initial_loss: { value: Metric; expected: Metric; ok: boolean; note: string };  // expected: ln 2, ln k; null for regression
   overfit?: { samples: number; train_error: Metric; ok: boolean };  // spec.overfit_samples > 0
@@ -244,7 +277,7 @@ export interface RunSummary {
 
 // --- lesson files (public/lessons/*.json) ---------------------------------------------------
 
-export type MeasureName = 'gap' | 'final_loss' | 'test_error' | 'loss_spread' | 'act_std_growth';
+export type MeasureName = 'gap' | 'data_mismatch' | 'final_loss' | 'test_error' | 'loss_spread' | 'act_std_growth';
 
 export interface LessonFile {
   id: string;        // as in lessons/index.json: "initialization"

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "core/rng.h"
+#include "data/csv_records.h"
 #include "data/source.h"
-#include "model/model_csv.h"
 #include "spec/spec_error.h"
 
 namespace descent {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "data/csv_records.h"
 #include "model/model_csv.h"
 #include "train/session.h"
 #include "train/weights_json.h"

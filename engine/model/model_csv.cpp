@@ -7,78 +7,12 @@
 #include <sstream>
 
 #include "data/csv.h"
+#include "data/csv_records.h"
 #include "spec/spec_error.h"
 
 namespace descent {
 namespace {
 
-// One record of the text as the CSV reader splits it (RFC 4180: a quote opens a cell only at
-// its start, "" inside quotes is a quote). Spans are byte offsets into the text.
-struct Record {
-  struct Span { size_t begin, end; };
-  std::vector<Span> cells;  // raw, quotes and spaces included
-  size_t end = 0;           // where its line end starts
-  size_t next = 0;          // where the next record starts
-  bool blank = false;       // an empty or all-space line, which the reader skips
-  bool unclosed = false;    // a quote that never closes: the reader refuses the rest
-};
-
-bool space(char c) { return c == ' ' || c == '\t'; }
-bool line_end(char c) { return c == '\n' || c == '\r'; }
-
-Record next_record(const std::string& text, size_t pos) {
-  Record r;
-  const size_t n = text.size();
-  for (;;) {
-    const size_t begin = pos;
-    while (pos < n && space(text[pos])) ++pos;
-    if (pos < n && text[pos] == '"') {
-      for (++pos;; ++pos) {
-        if (pos >= n) {
-          r.unclosed = true;
-          r.end = r.next = n;
-          return r;
-        }
-        if (text[pos] == '"') {
-          if (pos + 1 < n && text[pos + 1] == '"') ++pos;
-          else break;
-        }
-      }
-      ++pos;
-    }
-    while (pos < n && text[pos] != ',' && !line_end(text[pos])) ++pos;
-    r.cells.push_back({begin, pos});
-    if (pos < n && text[pos] == ',') {
-      ++pos;
-      continue;
-    }
-    r.end = pos;
-    if (pos < n && text[pos] == '\r' && pos + 1 < n && text[pos + 1] == '\n') ++pos;
-    r.next = pos < n ? pos + 1 : n;
-    const auto& c = r.cells[0];
-    r.blank = r.cells.size() == 1 && std::all_of(text.begin() + c.begin, text.begin() + c.end, space);
-    return r;
-  }
-}
-
-// A cell's value as the reader gives it: spaces trimmed, quotes removed.
-std::string value(const std::string& text, Record::Span s) {
-  size_t b = s.begin, e = s.end;
-  while (b < e && space(text[b])) ++b;
-  while (e > b && space(text[e - 1])) --e;
-  if (b == e || text[b] != '"') return text.substr(b, e - b);
-  std::string out;
-  for (size_t i = b + 1; i < e; ++i) {
-    if (text[i] == '"') {
-      if (i + 1 < e && text[i + 1] == '"') ++i;
-      else break;
-    }
-    out += text[i];
-  }
-  return out;
-}
-
-size_t start_of(const std::string& text) { return text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0; }
 
 std::string quoted(const std::string& name) { return "\"" + clip(name, 40) + "\""; }
 
@@ -97,7 +31,7 @@ std::string csv_cell(const std::string& text) {
 }
 
 bool number(const std::string& cell, double& out) {
-  if (cell.empty() || space(cell[0])) return false;
+  if (cell.empty() || csv_space(cell[0])) return false;
   char* end = nullptr;
   out = std::strtod(cell.c_str(), &end);
   return end == cell.c_str() + cell.size() && std::isfinite(out);
@@ -105,22 +39,10 @@ bool number(const std::string& cell, double& out) {
 
 }  // namespace
 
-std::vector<std::string> csv_header(const std::string& text) {
-  std::vector<std::string> names;
-  for (size_t pos = start_of(text); pos < text.size();) {
-    const Record r = next_record(text, pos);
-    if (!r.blank) {
-      for (const auto& c : r.cells) names.push_back(value(text, c));
-      break;
-    }
-    pos = r.next;
-  }
-  return names;
-}
 
 ModelInput read_model_csv(const std::string& text, const Model& model, bool with_labels, const std::string& field) {
   // The reader's own checks first (size, NUL, empty): on the text as given.
-  if (text.size() > kCsvMaxBytes || text.find('\0') != std::string::npos || text.size() == start_of(text))
+  if (text.size() > kCsvMaxBytes || text.find('\0') != std::string::npos || text.size() == csv_start(text))
     read_csv(text, "", Task::regression, field);
 
   // The text again with the label column (if any) left out and a numeric column of zeros
@@ -135,14 +57,14 @@ ModelInput read_model_csv(const std::string& text, const Model& model, bool with
   std::string marker = "descent:row";
   while (std::find(header.begin(), header.end(), marker) != header.end()) marker += "_";
 
-  std::string copy = text.substr(0, start_of(text));
+  std::string copy = text.substr(0, csv_start(text));
   std::vector<std::string> labels;
   std::vector<int> label_rows;
   int row = 0, data_rows = 0;
   std::string last_line;  // the last row of examples, as copied
   bool in_header = true;
-  for (size_t pos = start_of(text); pos < text.size();) {
-    const Record r = next_record(text, pos);
+  for (size_t pos = csv_start(text); pos < text.size();) {
+    const CsvRecord r = csv_record(text, pos);
     ++row;
     if (r.unclosed || r.blank) {  // as it is: the reader skips it or refuses it
       copy.append(text, pos, r.next - pos);
@@ -168,7 +90,7 @@ ModelInput read_model_csv(const std::string& text, const Model& model, bool with
       last_line = copy.substr(line_begin);
     }
     if (!in_header && label_col < r.cells.size()) {
-      labels.push_back(value(text, r.cells[label_col]));
+      labels.push_back(csv_value(text, r.cells[label_col]));
       label_rows.push_back(row);
     }
     in_header = false;

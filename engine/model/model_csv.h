@@ -19,9 +19,6 @@ struct ModelInput {
   Matrix<double> y;       // (1 x m) when has_label and labels were asked for: class index or target
 };
 
-// The column names of a CSV's header (its first non-blank record, cells unquoted).
-std::vector<std::string> csv_header(const std::string& text);
-
 // Reads `text` for `model`. with_labels: the label column must be there, and its cells become
 // y: a class name of the model, a number equal to one, or (when no name is a number) the
 // class's index 0..k-1 as in the built-in sets; a number for a regression.

@@ -59,7 +59,7 @@ struct Diagnosis {
   std::string dev_set = "dev";      // what gave dev_error: "dev", "test" (the learner asked) or "none"
   std::string case_name;            // "high bias", "high variance", "high bias and high variance", "low bias and low variance";
                                     // with a train-dev set: "data mismatch", "high bias and data mismatch", ...,
-                                    // or the case and "; no data mismatch";
+                                    // or the case and "; no data mismatch" (no dev set: "; data mismatch unknown (no dev set)");
                                     // no dev set: "high bias; variance unknown (no dev set)", "low bias; variance unknown (no dev set)";
                                     // the test set in its place: the case and " (test set in place of a dev set)"
   std::vector<std::string> recipe;  // what to try next, in the course's order
@@ -94,6 +94,7 @@ inline Diagnosis diagnose(double train_error, double dev_error, double bayes_err
                   : d.high_bias && d.high_variance ? "high bias, high variance and data mismatch"
                                                    : d.case_name + " and data mismatch";
   else if (with_train_dev && !std::isnan(dev_error)) d.case_name += "; no data mismatch";
+  else if (with_train_dev) d.case_name += "; data mismatch unknown (no dev set)";
   if (d.high_bias) {
     d.recipe.push_back("train a bigger network (more hidden units or layers)");
     d.recipe.push_back("train longer, or with a better optimizer (momentum, RMSProp, Adam)");
@@ -111,6 +112,9 @@ inline Diagnosis diagnose(double train_error, double dev_error, double bayes_err
   if (!d.variance_known)
     d.recipe.push_back(std::string(d.high_bias ? "" : "the model fits the training set; ") +
                        "whether it generalises is unknown without a dev set: hold one out (e.g. train/dev/test 60/20/20)");
+  else if (!d.high_bias && !d.high_variance && std::isnan(dev_error))  // a train-dev set, no dev set
+    d.recipe.push_back("the model fits the training set and generalises to the train-dev set; whether it does as well "
+                       "on dev/test data is unknown without a dev set: hold one out");
   else if (!d.high_bias && !d.high_variance && !d.high_mismatch)
     d.recipe.push_back("done: the model fits the training set and generalises to the dev set");
   d.headline = d.case_name;

@@ -217,4 +217,10 @@ TEST(Sets, TheDiagnosisSplitsTheDevGapIntoVarianceAndDataMismatch) {
   // Without a train-dev set the reading is the course's first one.
   EXPECT_EQ(descent::diagnose(0.01, 0.11).case_name, "high variance");
   EXPECT_TRUE(std::isnan(descent::diagnose(0.01, 0.11).data_mismatch));
+  // A train-dev set and no dev set: variance is read, generalisation to dev/test is not claimed.
+  const auto t = descent::diagnose(0.01, std::nan(""), 0.0, 0.015);
+  EXPECT_EQ(t.case_name, "low bias and low variance; data mismatch unknown (no dev set)");
+  ASSERT_EQ(t.recipe.size(), 1u);
+  EXPECT_EQ(t.recipe[0].find("done:"), std::string::npos);
+  EXPECT_NE(t.recipe[0].find("generalises to the train-dev set"), std::string::npos);
 }

@@ -43,15 +43,8 @@ export function learningRateModel(lr) {
 }
 
 // The engine's recipe, each step once (both high cases end with "try another architecture").
-// A train-dev set without a dev set: the engine's "done: ... generalises to the dev set" is not
-// true of a run that has none, and gives way to what the run does tell.
-function recipeOf(d, trainDevOnly) {
-  const steps = Array.isArray(d.recipe) ? [...new Set(d.recipe.map(String))] : [];
-  if (!trainDevOnly) return steps;
-  return steps.map((step) => (step.startsWith('done:')
-    ? 'the model fits the training set and generalises to the train-dev set; whether it does as well on dev/test data '
-      + 'is unknown without a dev set: hold one out'
-    : step));
+function recipeOf(d) {
+  return Array.isArray(d.recipe) ? [...new Set(d.recipe.map(String))] : [];
 }
 
 // Everything the panel shows, as plain data. errors: { train_error, dev_error } (fractions),
@@ -111,7 +104,7 @@ export function diagnosisModel(errors, diagnosis, { useTestSet = false } = {}) {
     headline: String(d.headline || words),
     learningRate: lr,
     testSet: { offered, used: onTest },
-    recipe: recipeOf(d, split && !known),
+    recipe: recipeOf(d),
   };
 }
 

@@ -51,6 +51,7 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("points", &SessionApi::points)
       .function("weights", &SessionApi::weights)
       .function("loadWeights", &SessionApi::load_weights)
+      .function("loadModel", &SessionApi::load_model)
       .function("model", &SessionApi::model)
       .function("predict", &SessionApi::predict)
       .function("landscape", &SessionApi::landscape)

@@ -1,9 +1,8 @@
 // The data box under "Data set: CSV file": one file split by the split controls, or separate
 // files, one per set (train, dev, test) and a number of train-dev examples held out of the
 // training file. Every control is a view onto the spec's data (spec/data-kinds.js writes it).
-// A file is checked by the engine when it loads: a refusal that names the set just chosen is
-// said beside its file input and the spec goes back to the sets it had, so nothing loaded is
-// lost. The sets' sizes come from the engine's points message.
+// A file is checked by the engine before it loads: a refusal that names the set just chosen
+// is said beside its file input and nothing changes, so neither the sets nor the run are lost. The sets' sizes come from the engine's points message.
 import { readFile } from './exports.js';
 import { SETS, SET_NAMES, isSeparate, missingCsv, toSeparate, toSingle, trainData, withSet } from './spec/data-kinds.js';
 import { deepEqual } from './spec/path.js';
@@ -33,19 +32,21 @@ export function mountDataFiles({ controller, $ }) {
   const clearErrors = () => SETS.forEach((set) => setError(set, null));
   const csvSource = (csv) => ({ source: 'csv', csv, label: $('csv-label').value.trim(), task: $('csv-task').value });
 
-  // Loads next; when the engine refuses the set just changed, says so beside its input and
-  // loads the spec as it was. A refusal that names another set stays (that set must change).
-  async function apply(next, set, what, note = '') {
-    const before = spec();
+  // Loads make(spec) once the engine has checked it in a session of its own: a refusal that
+  // names the set being changed is said beside its input and nothing is loaded, so the run
+  // goes on as it was. A refusal that names another set loads (and shows) as any spec does.
+  async function apply(make, set, what, note = '') {
     setError(set, null);
-    if (!controller.setSpec(next, note) || missingCsv(next.data)) return;
-    const shown = controller.spec;
-    await controller.trainer.model();  // answered after the load: the engine has the spec, or refused it
-    const field = String(controller.problem?.field ?? '');
-    if (!field.startsWith(`data.${set}`) || controller.spec !== shown) return;  // loaded, or changed since
-    const message = controller.problem.message;
-    controller.setSpec(before);
-    setError(set, `${what} was not used (the sets loaded before are kept): ${message}`);
+    const checked = make(spec());
+    if (!missingCsv(checked.data)) {
+      const answer = await controller.trainer.check(checked);
+      const field = String(answer?.error?.field ?? '');
+      if (answer?.ok === false && field.startsWith(`data.${set}`)) {
+        setError(set, `${what} was not used (the sets loaded before are kept): ${answer.error.message}`);
+        return;
+      }
+    }
+    controller.setSpec(make(spec()), note);  // the spec as it is now, should it have changed meanwhile
   }
 
   async function chooseFile(set, input) {
@@ -60,7 +61,7 @@ export function mountDataFiles({ controller, $ }) {
     }
     const before = names[set];
     names[set] = { name: file.name, csv };
-    await apply(withSet(spec(), set, csvSource(csv)), set, file.name);
+    await apply((s) => withSet(s, set, csvSource(csv)), set, file.name);
     if (spec().data[set]?.csv === csv) return;
     names[set] = before;  // refused: the name of the file kept, and the same file may be chosen again
     input.value = '';
@@ -89,7 +90,7 @@ export function mountDataFiles({ controller, $ }) {
       return;
     }
     const take = Number(text);
-    apply(withSet(spec(), 'train_dev', take ? { from: 'train', take } : undefined), 'train_dev', `${take} train-dev examples`);
+    apply((s) => withSet(s, 'train_dev', take ? { from: 'train', take } : undefined), 'train_dev', `${take} train-dev examples`);
   });
 
   for (const radio of modes) {

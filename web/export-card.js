@@ -77,7 +77,7 @@ export function mountExportCard({ controller, link, $ }) {
         throw new Error('its experiment spec was refused (said beside Train)');
       await controller.trainer.model();  // answered after the load: the engine has the spec, or refused it
       if (!controller.ready) throw new Error(`its experiment spec was refused: ${controller.problem?.message ?? 'it did not load'}`);
-      controller.trainer.importWeights(JSON.stringify(model.weights));
+      controller.trainer.importModel(model);  // weights and batch norm's running averages
       status(`Loaded the model from ${file.name}: its spec and its weights.`);
     } catch (err) {
       status(`The model file was not loaded: ${err.message || err}`);

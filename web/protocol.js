@@ -18,6 +18,7 @@ export const ToWorker = Object.freeze({
   gradcheck: 'gradcheck',          // check backprop at the current weights
   exportWeights: 'exportWeights',  // the current weights as JSON
   importWeights: 'importWeights',  // { weights }: set the current weights
+  importModel: 'importModel',      // { model }: a model document's weights and batch norm's running averages
   surface: 'surface',      // { requestId, request }: optimizer paths on a classic surface
   landscape: 'landscape',  // { requestId, request }: the network's loss landscape: of the current
                            // run's recorded path (no request.spec), or of fresh runs of request.spec
@@ -41,11 +42,13 @@ export const ToWorker = Object.freeze({
                            // the CSV text -> { ok, csv } (as `descent predict` writes it: the header
                            // "predicted,p_<class>...", one row per input row), or an error naming
                            // the row and column (field 'data.csv')
+  check: 'check',          // { requestId, request: { spec } }: would the engine load spec? Checked in a
+                           // session of its own (the run goes on) -> { ok, spec } or { ok: false, error }
 });
 
 // Requests carry their own id and are answered (FromWorker.answer) whatever run is on.
 export const REQUESTS = Object.freeze([ToWorker.surface, ToWorker.landscape, ToWorker.trial, ToWorker.search, ToWorker.history,
-  ToWorker.model, ToWorker.predict]);
+  ToWorker.model, ToWorker.predict, ToWorker.check]);
 
 // Worker -> page.
 export const FromWorker = Object.freeze({

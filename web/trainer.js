@@ -154,6 +154,7 @@ export class Trainer {
   gradcheck() { this.send(ToWorker.gradcheck); }
   exportWeights() { this.send(ToWorker.exportWeights); }
   importWeights(weights) { this.send(ToWorker.importWeights, { weights }); }
+  importModel(model) { this.send(ToWorker.importModel, { model }); }
   // One parameter (layer 1..L, unit, input index or null for the bias); a fresh network
   // snapshot follows, or onError when refused.
   setWeight(layer, unit, input, value) { this.send(ToWorker.setWeight, { layer, unit, input, value }); }
@@ -175,4 +176,6 @@ export class Trainer {
   model() { return this.request(ToWorker.model); }
   // The model's predictions for a CSV's text -> { ok, csv } or { ok: false, error }.
   predict(csv) { return this.request(ToWorker.predict, { csv }); }
+  // Whether the engine would load spec, the run untouched -> { ok, spec } or { ok: false, error }.
+  check(spec) { return this.request(ToWorker.check, { spec }); }
 }

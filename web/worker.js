@@ -4,7 +4,7 @@
 import { loadEngine } from './engine-loader.js';
 import { engineAborted } from './engine-support.js';
 import { NetworkFeed, paramHistory, setWeight } from './network-snapshot.js';
-import { modelDocument, predictCsv } from './model-requests.js';
+import { checkSpec, modelDocument, predictCsv } from './model-requests.js';
 import { FromWorker, REQUESTS, ToWorker, SPEEDS, isMessage, message } from './protocol.js';
 import { runTrial } from './trial.js';
 
@@ -257,6 +257,11 @@ const handlers = {
     postGrid(true);
     postNetwork(true, { exact: true });
   },
+  [ToWorker.importModel]({ model }) {
+    parse(session.loadModel(typeof model === 'string' ? model : JSON.stringify(model)));
+    postGrid(true);
+    postNetwork(true, { exact: true });
+  },
   // One parameter between steps; a bad one is refused (FromWorker.error) and the run goes on.
   [ToWorker.setWeight](body) {
     const error = setWeight(session, body);
@@ -269,6 +274,7 @@ const handlers = {
   },
   [ToWorker.model]({ requestId }) { answerRequest(requestId, () => modelDocument(session)); },
   [ToWorker.predict]({ requestId, request }) { answerRequest(requestId, () => predictCsv(session, request)); },
+  [ToWorker.check]({ requestId, request }) { answerRequest(requestId, () => checkSpec(engine, request)); },
 };
 
 // A request is always answered, with the engine's JSON or an error as data.

@@ -110,6 +110,21 @@ Model Model::from_session(const Session& session) {
   return m;
 }
 
+void Model::restore_into(Session& session) const {
+  Network<T>& net = session.network();
+  if (net.params.theta.size() != net_->params.theta.size() || net.layers.size() != net_->layers.size())
+    throw SpecError("weights", std::to_string(net_->params.theta.size()) + " parameters in " +
+                                   std::to_string(net_->layers.size()) + " layers",
+                    "allowed: the run's network: " + std::to_string(net.params.theta.size()) + " parameters in " +
+                        std::to_string(net.layers.size()) + " layers (load the model's spec first)");
+  net.params.theta = net_->params.theta;
+  for (size_t l = 0; l < net.layers.size(); ++l)
+    if (has_batch_norm(net.layers[l]) && has_batch_norm(net_->layers[l])) {
+      running(net.layers[l], true) = net_->layers[l].norm()->running_mean();
+      running(net.layers[l], false) = net_->layers[l].norm()->running_var();
+    }
+}
+
 ordered Model::to_json() const {
   ordered bn = ordered::array();
   for (size_t l = 0; l < net_->layers.size(); ++l)

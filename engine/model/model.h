@@ -42,6 +42,10 @@ class Model {
   static Model parse(const std::string& text);
   static Model from_json(const nlohmann::json& document);
 
+  // Sets a run's network to this model's weights and batch norm's running averages, so the
+  // run predicts as the model does. Throws SpecError on "weights" when the run's layers differ.
+  void restore_into(Session& session) const;
+
   // The model document: format, version, spec, weights, normalization, batch_norm, classes,
   // features, label, task, trained.
   nlohmann::ordered_json to_json() const;

@@ -159,6 +159,15 @@ std::string SessionApi::load_weights(const std::string& weights_json) {
   });
 }
 
+std::string SessionApi::load_model(const std::string& model_json) {
+  return guarded([&] {
+    if (!session_) return failure("", "", "", "no experiment loaded");
+    Model::parse(model_json).restore_into(*session_);
+    single_step_ = false;
+    return nlohmann::ordered_json{{"ok", true}}.dump();
+  });
+}
+
 std::string SessionApi::model() {
   return guarded([&] {
     if (!session_) return failure("", "", "", "no experiment loaded");

@@ -36,6 +36,8 @@ class SessionApi {
   // The current weights ({ok, weights: {format, version, blocks}}), and loading them back.
   std::string weights();
   std::string load_weights(const std::string& weights_json);
+  // A model document (model/model.h) into the run: its weights and batch norm's running averages.
+  std::string load_model(const std::string& model_json);
   // The run's model at its current weights (model/model.h), as `descent run --save` writes it:
   // {ok, model: {format, version, task, features, classes, label, normalization, batch_norm,
   // trained, spec, weights}}.

@@ -42,8 +42,8 @@ test('Predict on a file downloads one row per input row; a bad CSV is refused wi
   await expect(status(page)).toContainText('Finished');  // the run is still there
 });
 
-test('Model JSON carries the Weights JSON export; Load model brings spec and weights to a fresh page', async ({ page, browser }) => {
-  await page.goto('./#speed=max&epochs=6&seed=5&lr=0.2');
+test('Model JSON carries the Weights JSON export; Load model brings spec, weights and batch norm to a fresh page', async ({ page, browser }) => {
+  await page.goto('./#speed=max&epochs=6&seed=5&lr=0.2&hidden=8&act=relu&norm=batch');
   await trainToEnd(page);
   const model = await downloaded(page, () => page.getByRole('button', { name: 'Model JSON' }).click());
   expect(model.name).toBe('descent-model.json');
@@ -51,6 +51,7 @@ test('Model JSON carries the Weights JSON export; Load model brings spec and wei
   expect(doc.format).toBe('descent-model');
   const weights = JSON.parse((await downloaded(page, () => page.getByRole('button', { name: 'Weights JSON' }).click())).text);
   expect(doc.weights).toEqual(weights);
+  expect(doc.batch_norm).toHaveLength(1);  // the hidden layer's running averages
   const spec = await page.evaluate(() => window.descent.loadedSpec);
 
   const fresh = await browser.newPage();
@@ -65,5 +66,7 @@ test('Model JSON carries the Weights JSON export; Load model brings spec and wei
   expect(await fresh.evaluate(() => window.descent.loadedSpec)).toEqual(spec);
   const loaded = JSON.parse((await downloaded(fresh, () => fresh.getByRole('button', { name: 'Weights JSON' }).click())).text);
   expect(loaded).toEqual(weights);
+  const restored = JSON.parse((await downloaded(fresh, () => fresh.getByRole('button', { name: 'Model JSON' }).click())).text);
+  expect(restored.batch_norm).toEqual(doc.batch_norm);
   await fresh.close();
 });

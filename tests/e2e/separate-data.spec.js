@@ -89,14 +89,17 @@ test('separate files: a train and a dev CSV train to the runner\'s dev error; a 
   expect((await page.evaluate(() => window.descent.boundary.lastSummary())).points).toEqual({ train: 240, dev: 100, train_dev: 60 });
 
   // A dev file with a class the training set lacks: the engine's message beside the dev input;
-  // the sets loaded before stay, and train to the same numbers.
+  // the sets loaded before stay, and so does the finished run; reset, they train to the same numbers.
   const fishy = dev.replace(/\n([^\n]*),upper\n/, '\n$1,fish\n');
   await page.getByLabel('Dev set CSV').setInputFiles(csvFile('fishy-dev.csv', fishy));
   await expect(page.getByLabel('Dev set CSV')).toHaveAccessibleDescription(
     /fishy-dev\.csv was not used \(the sets loaded before are kept\): data\.dev\.csv is class "fish" in column "kind" \(example \d+\); allowed: the training set's classes: lower, upper/);
-  await expect(status(page)).toContainText('Ready · epoch 0 of 25');
   await expect(page.getByLabel('Dev set CSV')).toHaveAccessibleDescription(/moons-dev\.csv: 100 rows/);
+  await expect(status(page)).toContainText('Finished');
+  expect(await page.evaluate(() => window.descent.epochs)).toHaveLength(26);
   expect((await page.evaluate(() => window.descent.spec)).data.dev.csv).toBe(dev);
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(status(page)).toContainText('Ready · epoch 0 of 25');
   await trainToEnd(page);
   expect((await page.evaluate(() => window.descent.epochs)).at(-1).dev_error).toBe(last.dev_error);
 

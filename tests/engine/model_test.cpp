@@ -84,6 +84,28 @@ TEST(Model, SaveThenLoadRoundTripsBitwise) {
   EXPECT_EQ(j["trained"]["epochs_run"], 20);
 }
 
+// A model loaded into a fresh run of its spec brings its weights and batch norm's running
+// averages: the run's model is then the saved one, float for float.
+TEST(Model, LoadedIntoARunItRestoresWeightsAndBatchNormsRunningAverages) {
+  const Session s = trained(kIris);
+  const std::string saved = Model::from_session(s).to_json().dump();
+  descent::SessionApi api;
+  ASSERT_TRUE(json::parse(api.load(kIris))["ok"].get<bool>());
+  EXPECT_NE(json::parse(api.model())["model"]["batch_norm"], json::parse(saved)["batch_norm"]);  // untrained
+  const json answer = json::parse(api.load_model(saved));
+  ASSERT_TRUE(answer["ok"].get<bool>()) << answer.dump();
+  json restored = json::parse(api.model())["model"], expected = json::parse(saved);
+  EXPECT_EQ(restored["batch_norm"], expected["batch_norm"]);
+  EXPECT_EQ(restored["weights"], expected["weights"]);
+
+  // Another network is refused, naming the weights, and the run keeps its own.
+  descent::SessionApi other;
+  ASSERT_TRUE(json::parse(other.load(R"({"data": {"source": "iris"}, "layers": [{"units": 3, "activation": "softmax"}]})"))["ok"].get<bool>());
+  const json refused = json::parse(other.load_model(saved));
+  EXPECT_FALSE(refused["ok"].get<bool>());
+  EXPECT_EQ(refused["error"]["field"], "weights") << refused.dump();
+}
+
 TEST(Model, PredictOnTheTrainingRowsGivesTheRunsFinalErrorExactly) {
   for (const char* spec : {kIris}) {
     const Session s = trained(spec);

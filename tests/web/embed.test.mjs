@@ -162,6 +162,8 @@ test('epochs are handed on at most once per interval, batched, and flushed on de
   batcher.flush();
   assert.deepEqual(batches[2], [31]);
   assert.deepEqual(compactEpoch({ epoch: 3, train_loss: 0.5, dev_loss: null, layers: [1] }), { epoch: 3, train_loss: 0.5 });
+  assert.deepEqual(compactEpoch({ epoch: 4, train_error: 0.01, train_dev_loss: 0.2, train_dev_error: 0.015, dev_error: 0.1 }),
+    { epoch: 4, train_error: 0.01, dev_error: 0.1, train_dev_loss: 0.2, train_dev_error: 0.015 });
 });
 
 test('set(name, value) reads values as the controls do and names what is allowed', () => {

@@ -210,6 +210,10 @@ test('describe says a value short: data by its size, weights by their layers, dr
   assert.equal(describe('data.csv', ''), '0 rows of CSV text, 0.0 KB');
   assert.equal(describe('data.csv', `a,b\n${'1,2\n'.repeat(3000)}`), '3000 rows of CSV text, 12.0 KB');
   assert.equal(describe('data.x', [[1, 2], [3, 4], [5, 6]]), '3 rows of 2 features');
+  // A source per set: each set's CSV and rows are described the same way.
+  assert.equal(describe('data.train.csv', 'a,b\n1,2\n3,4\n'), '2 rows of CSV text, 0.0 KB');
+  assert.equal(describe('data.dev.x', [[1, 2]]), '1 row of 2 features');
+  assert.equal(describe('data.test.y', [0, 1]), '2 labels or targets');
   assert.equal(describe('data.y', [0, 1, 1]), '3 labels or targets');
   assert.equal(describe('init.weights', [{ W: [[1]], b: [0] }]), 'explicit W and b for 1 layer');
   assert.equal(describe('init.weights', [{}, {}]), 'explicit W and b for 2 layers');

@@ -3,7 +3,8 @@
 
 // The fields of an epoch record a course page needs (the engine's records also carry
 // per-layer statistics).
-const KEYS = ['epoch', 'train_loss', 'dev_loss', 'test_loss', 'train_error', 'dev_error', 'test_error', 'learning_rate'];
+const KEYS = ['epoch', 'train_loss', 'dev_loss', 'test_loss', 'train_error', 'dev_error', 'test_error',
+  'train_dev_loss', 'train_dev_error', 'learning_rate'];
 export function compactEpoch(record) {
   const out = {};
   for (const key of KEYS) if (record[key] !== undefined && record[key] !== null) out[key] = record[key];

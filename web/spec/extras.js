@@ -7,15 +7,21 @@ import { fillSpec } from './fill.js';
 import { deepEqual, getAt, isObject, setAt } from './path.js';
 import { shownPaths } from './table.js';
 
+// A source's place: "data" (one source, split) or "data.train", "data.dev"... (a source per set).
+const SOURCES = ['data', 'data.train', 'data.train_dev', 'data.dev', 'data.test'];
 // Leaves whose values are shown whole (arrays of numbers or rows, long text).
-const WHOLE = new Set(['data.csv', 'data.x', 'data.y', 'init.weights', 'schedule.drops']);
+const WHOLE = new Set([...SOURCES.flatMap((s) => [`${s}.csv`, `${s}.x`, `${s}.y`]), 'init.weights', 'schedule.drops']);
 // Fields cleared together (one makes no sense without the other), and what a clear resets.
 const GROUPS = [
-  { paths: ['data.x', 'data.y'], reset: { 'data.source': undefined } },
-  { paths: ['data.csv', 'data.label', 'data.task'] },
+  ...SOURCES.flatMap((s) => [
+    { paths: [`${s}.x`, `${s}.y`], reset: { [`${s}.source`]: undefined } },
+    { paths: [`${s}.csv`, `${s}.label`, `${s}.task`] },
+  ]),
   { paths: ['init.weights'], reset: { 'init.scheme': undefined } },
   { paths: ['split.dev_count', 'split.test_count'] },
 ];
+// "data.dev.csv" -> "csv": what a whole leaf holds, wherever its source is.
+const kind = (path) => (path.startsWith('data.') ? path.slice(path.lastIndexOf('.') + 1) : path);
 
 function leaves(doc, prefix = '') {
   if (WHOLE.has(prefix) || !(isObject(doc) || (Array.isArray(doc) && doc.some(isObject)))) return [prefix];
@@ -23,20 +29,27 @@ function leaves(doc, prefix = '') {
   return Object.entries(doc).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
 }
 
+const rowsOf = (n) => `${n} row${n === 1 ? '' : 's'}`;
 const kb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(1)} KB`);
 
 // A value as the box shows it: short, readable, never the whole of a large field.
 export function describe(path, value) {
-  if (path === 'data.csv') {  // rows after the header; blank lines (also "\r" alone) are none, as the engine reads it
+  if (!WHOLE.has(path)) return clipped(value);
+  const what = kind(path);
+  if (what === 'csv') {  // rows after the header; blank lines (also "\r" alone) are none, as the engine reads it
     const rows = String(value).split('\n').filter((line) => line.trim()).length - 1;
-    return `${Math.max(0, rows)} rows of CSV text, ${kb(String(value).length)}`;
+    return `${rowsOf(Math.max(0, rows))} of CSV text, ${kb(String(value).length)}`;
   }
-  if (path === 'data.x' && Array.isArray(value)) return `${value.length} rows of ${value[0]?.length ?? 0} features`;
-  if (path === 'data.y' && Array.isArray(value)) return `${value.length} labels or targets`;
+  if (what === 'x' && Array.isArray(value)) return `${rowsOf(value.length)} of ${value[0]?.length ?? 0} features`;
+  if (what === 'y' && Array.isArray(value)) return `${value.length} labels or targets`;
   if (path === 'init.weights' && Array.isArray(value))
     return `explicit W and b for ${value.length} layer${value.length === 1 ? '' : 's'}`;
   if (path === 'schedule.drops' && Array.isArray(value))
     return value.map((d) => `×${d.factor} at epoch ${d.epoch}`).join(', ') || 'none';
+  return clipped(value);
+}
+
+function clipped(value) {
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

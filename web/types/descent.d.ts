@@ -224,6 +224,7 @@ export interface CompactEpoch {
   epoch: number;
   train_loss?: number | 'inf' | '-inf'; dev_loss?: number | 'inf' | '-inf'; test_loss?: number | 'inf' | '-inf';
   train_error?: number; dev_error?: number; test_error?: number;
+  train_dev_loss?: number | 'inf' | '-inf'; train_dev_error?: number;  // with a train-dev set
   learning_rate?: number;
 }
 

@@ -68,7 +68,37 @@ test('train like dev: the mismatch gap closes, dev error falls, train error rise
   assert.ok(r.mismatch < before.mismatch - 5 * HIGH);
   assert.ok(r.dev < before.dev - HIGH, `dev ${before.dev} -> ${r.dev}`);
   assert.ok(r.train > before.train + HIGH, `train ${before.train} -> ${r.train}`);
-  assert.match(r.diagnosis.case, /; no data mismatch$/);
+  // Against its Bayes error (the rings overlap) the train error is no avoidable bias: nothing to fix.
+  assert.equal(r.diagnosis.case, 'low bias and low variance; no data mismatch');
+  assert.ok(r.diagnosis.recipe.some((s) => s.startsWith('done:')));
+});
+
+// The Bayes error of two noisy rings (circles: radius 1 and factor, isotropic Gaussian noise of
+// sd noise, equal priors): the mass of min(p_outer, p_inner) / 2, integrated over the radius
+// (each class's density depends on the radius only). Midpoint rule; the angle's average gives I0.
+function ringsBayesError(factor, noise) {
+  const density = (rho, r0) => {
+    let sum = 0;
+    const n = 256;
+    for (let k = 0; k < n; k += 1)
+      sum += Math.exp(-(rho * rho + r0 * r0 - 2 * rho * r0 * Math.cos((2 * Math.PI * k) / n)) / (2 * noise * noise));
+    return sum / n / (2 * Math.PI * noise * noise);
+  };
+  const steps = 3000, h = (1 + 8 * noise) / steps;
+  let error = 0;
+  for (let i = 0; i < steps; i += 1) {
+    const rho = (i + 0.5) * h;
+    error += 0.5 * Math.min(density(rho, 1), density(rho, factor)) * 2 * Math.PI * rho * h;
+  }
+  return error;
+}
+
+test('each run\'s bayes_error is the Bayes error of its training rings, to the 3 decimals it gives', () => {
+  assert.ok(Math.abs(ringsBayesError(0.5, 0.1) - 0.0064) < 1e-4);
+  for (const run of lesson.runs) {
+    const { factor, noise } = run.spec.data.train;
+    assert.ok(Math.abs(run.spec.bayes_error - ringsBayesError(factor, noise)) < 1e-3, `${run.label}: ${run.spec.bayes_error}`);
+  }
 });
 
 test('the figures, as the native runner gives them for this lesson', () => {

@@ -7,6 +7,10 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
+#include <memory>
+#include <vector>
+
+#include "core/thread_pool.h"
 
 #ifdef __wasm_simd128__
 #include <wasm_simd128.h>
@@ -48,9 +52,22 @@ static_assert(kMC % kMR == 0 && kNC % kNR == 0, "blocks are whole panels");
 // Blocks are split evenly (K = 784: 4 x 196). On the MLP's shapes, kKC 128..512 and kMC 128 or
 // 256 measured within 2% of each other; these keep the static buffers at 1.1 MB.
 
-// Packed blocks: op(A) as kMR-row panels, op(B) as kNR-column panels, each k-major.
-alignas(16) float packed_A[kMC * kKC];
-alignas(16) float packed_B[kKC * kNC];
+// What one thread packs into: op(A) as kMR-row panels, op(B) as kNR-column panels, each
+// k-major, and an edge tile. The caller's is static; each worker thread has its own.
+struct Workspace {
+  alignas(16) float packed_A[kMC * kKC];
+  alignas(16) float packed_B[kKC * kNC];
+  alignas(16) float tile[kNR][kMR];
+};
+Workspace serial_workspace;
+
+// The threads (kernels::set_threads): none, or a pool and a workspace per worker thread.
+std::unique_ptr<ThreadPool> pool;
+std::vector<std::unique_ptr<Workspace>> worker_workspaces;
+
+// A product is split across threads from this many multiply-adds (M N K) on: below it, waking
+// the workers costs more than they save (the 2-8-8-2 net's products are 10^2..10^3).
+constexpr double kParallelWork = 1 << 19;
 
 using Index = std::ptrdiff_t;
 
@@ -121,7 +138,8 @@ void pack_B(bool trans, const float* B, int ldb, int p0, int kc, int j0, int nc,
 // k-major; m <= kMR, n <= kNR. The tile's kMV * kNR accumulators stay in registers. Not
 // inlined: inlined, GCC keeps the caller's values in xmm registers and spills b's vector.
 __attribute__((noinline)) void micro_kernel(int kc, const float* a, const float* b, float alpha,
-                                            float beta, float* C, int ldc, int m, int n) {
+                                            float beta, float* C, int ldc, int m, int n,
+                                            float (*tile)[kMR]) {
   f32x4 acc[kNR][kMV];
   for (int j = 0; j < kNR; ++j)
     for (int v = 0; v < kMV; ++v) acc[j][v] = f32x4{};
@@ -144,8 +162,7 @@ __attribute__((noinline)) void micro_kernel(int kc, const float* a, const float*
     }
     return;
   }
-  // An edge tile: the whole of it here, then its corner. Static: faster in V8 than a stack array.
-  static float tile[kNR][kMR];
+  // An edge tile: the whole of it here, then its corner. In the workspace: faster in V8 than a stack array.
   for (int j = 0; j < kNR; ++j)
     for (int v = 0; v < kMV; ++v) store(&tile[j][4 * v], mul(alpha4, acc[j][v]));
   for (int j = 0; j < n; ++j) {
@@ -183,7 +200,46 @@ void small_gemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, co
   }
 }
 
+// The packed product on one thread, with its workspace (M >= 4, K >= 1, alpha != 0).
+// Every element of C is summed in the same order whatever N is (the blocks of K and M do
+// not depend on N), so a block of C's columns comes out bitwise as in the whole product.
+void packed_gemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const float* A, int lda,
+                 const float* B, int ldb, float beta, float* C, int ldc, Workspace& ws) {
+  const int kc_max = block_size(K, kKC, 1);
+  const int mc_max = block_size(M, kMC, kMR);
+  const int nc_max = block_size(N, kNC, kNR);
+  for (int jc = 0; jc < N; jc += nc_max) {
+    const int nc = std::min(nc_max, N - jc);
+    for (int pc = 0; pc < K; pc += kc_max) {
+      const int kc = std::min(kc_max, K - pc);
+      pack_B(trans_b, B, ldb, pc, kc, jc, nc, ws.packed_B);
+      const float beta_pc = pc == 0 ? beta : 1.0f;  // later blocks add to C
+      for (int ic = 0; ic < M; ic += mc_max) {
+        const int mc = std::min(mc_max, M - ic);
+        pack_A(trans_a, A, lda, ic, mc, pc, kc, ws.packed_A);
+        for (int jr = 0; jr < nc; jr += kNR)
+          for (int ir = 0; ir < mc; ir += kMR)
+            micro_kernel(kc, ws.packed_A + Index(ir) * kc, ws.packed_B + Index(jr) * kc, alpha, beta_pc,
+                         C + (ic + ir) + Index(jc + jr) * ldc, ldc, std::min(kMR, mc - ir),
+                         std::min(kNR, nc - jr), ws.tile);
+      }
+    }
+  }
+}
+
 }  // namespace
+
+void set_threads(int threads) {
+  threads = std::clamp(threads, 1, kMaxThreads);
+  if (threads == kernels::threads()) return;
+  pool.reset();  // joins the old workers before their workspaces go
+  worker_workspaces.clear();
+  if (threads == 1) return;
+  for (int t = 1; t < threads; ++t) worker_workspaces.push_back(std::make_unique<Workspace>());
+  pool = std::make_unique<ThreadPool>(threads);
+}
+
+int threads() { return pool ? pool->threads() : 1; }
 
 void sgemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const float* A, int lda,
            const float* B, int ldb, float beta, float* C, int ldc) {
@@ -192,26 +248,21 @@ void sgemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const f
   // Fewer rows than a vector (a 1- or 2-unit output layer): dot products are faster there
   // (in V8, 1 x 30 x 8: 0.37 us against 0.86 us packed); from M = 4 on, packing wins.
   if (M < 4) return small_gemm(trans_a, trans_b, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
-  const int kc_max = block_size(K, kKC, 1);
-  const int mc_max = block_size(M, kMC, kMR);
-  const int nc_max = block_size(N, kNC, kNR);
-  for (int jc = 0; jc < N; jc += nc_max) {
-    const int nc = std::min(nc_max, N - jc);
-    for (int pc = 0; pc < K; pc += kc_max) {
-      const int kc = std::min(kc_max, K - pc);
-      pack_B(trans_b, B, ldb, pc, kc, jc, nc, packed_B);
-      const float beta_pc = pc == 0 ? beta : 1.0f;  // later blocks add to C
-      for (int ic = 0; ic < M; ic += mc_max) {
-        const int mc = std::min(mc_max, M - ic);
-        pack_A(trans_a, A, lda, ic, mc, pc, kc, packed_A);
-        for (int jr = 0; jr < nc; jr += kNR)
-          for (int ir = 0; ir < mc; ir += kMR)
-            micro_kernel(kc, packed_A + Index(ir) * kc, packed_B + Index(jr) * kc, alpha, beta_pc,
-                         C + (ic + ir) + Index(jc + jr) * ldc, ldc, std::min(kMR, mc - ir),
-                         std::min(kNR, nc - jr));
-      }
-    }
-  }
+  const int T = threads();
+  if (T == 1 || double(M) * N * K < kParallelWork || N < 2 * kNR)
+    return packed_gemm(trans_a, trans_b, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc, serial_workspace);
+  // Blocks of whole kNR-column panels of C, one per thread: each column is computed by one
+  // thread, in the one-thread order.
+  const int width = (N + T - 1) / T;
+  const int cols = (width + kNR - 1) / kNR * kNR;
+  const int parts = (N + cols - 1) / cols;
+  auto part = [&](int t) {
+    const int j0 = t * cols, n = std::min(cols, N - j0);
+    const float* B_j0 = trans_b ? B + j0 : B + Index(j0) * ldb;  // op(B)(:, j0)
+    packed_gemm(trans_a, trans_b, M, n, K, alpha, A, lda, B_j0, ldb, beta, C + Index(j0) * ldc, ldc,
+                t == 0 ? serial_workspace : *worker_workspaces[size_t(t - 1)]);
+  };
+  pool->run(parts, part);
 }
 
 }  // namespace descent::kernels

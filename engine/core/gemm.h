@@ -10,8 +10,18 @@
 // op(B) are packed into panels, which absorbs the transposes, and one register-blocked
 // micro-kernel with 128-bit SIMD does the arithmetic (WASM SIMD, or SSE through GCC/Clang
 // vector extensions natively, so the same code is tested natively).
-// Never allocates: the packing buffers are static, so calls must not run concurrently.
+// Threads (set_threads): a product large enough to pay is split into blocks of C's columns,
+// one per thread, each column computed by one thread in the same order as on one thread, so
+// C is bitwise the same for any thread count. Never allocates per call: the packing buffers
+// are made once (static, and one per worker thread), so calls must not run concurrently.
 namespace descent::kernels {
+
+inline constexpr int kMaxThreads = 16;
+
+// Uses `threads` threads (clamped to 1..kMaxThreads) from now on: the pool is made here,
+// once, and kept; 1 ends it. Call between products, not during one.
+void set_threads(int threads);
+int threads();
 
 void sgemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const float* A, int lda,
            const float* B, int ldb, float beta, float* C, int ldc);

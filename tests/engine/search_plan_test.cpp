@@ -3,6 +3,8 @@
 // request names the field.
 #include <set>
 
+#include <vector>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -106,8 +108,9 @@ TEST(SearchPlan, GridIsTheCartesianProductInOrder) {
 }
 
 TEST(SearchPlan, BadRequestsNameTheField) {
-  const auto with_params = [](json params) {
-    return json{{"kind", "plan"}, {"trials", 3}, {"params", std::move(params)}};
+  // An array whatever the list's length: json's own braces make {x} a copy of x under clang.
+  const auto with_params = [](std::vector<json> params) {
+    return json{{"kind", "plan"}, {"trials", 3}, {"params", json(std::move(params))}};
   };
   EXPECT_EQ(error_field(with_params({param("learning_rate", 1e-3, 1e-1), param("alpha", 0.1, 1)})), "params[1].name");
   EXPECT_EQ(error_field(with_params({param("learning_rate", 1e-3, 1e-1), param("l2", 1, 0.1)})), "params[1].min");
@@ -121,7 +124,7 @@ TEST(SearchPlan, BadRequestsNameTheField) {
   EXPECT_EQ(error_field(with_params({{{"name", "keep_prob"}, {"min", 0.5}, {"max", 1}, {"scale", "log"}}})),
             "params[0].scale");
   EXPECT_EQ(error_field(with_params({{{"name", "keep_prob"}, {"min", 0.5}}})), "params[0].max");
-  EXPECT_EQ(error_field(with_params(json::array())), "params");
+  EXPECT_EQ(error_field(with_params({})), "params");
 
   json r = with_params({param("learning_rate", 1e-3, 1e-1)});
   r["trials"] = 1001;

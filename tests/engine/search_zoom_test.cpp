@@ -2,6 +2,8 @@
 // parameter's scale, contain them and stay inside the old ranges; known values by hand.
 #include <cmath>
 
+#include <vector>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -23,6 +25,9 @@ json zoom_lr(json results, int best) {
   return {{"kind", "zoom"}, {"params", json::array({{{"name", "learning_rate"}, {"min", 1e-4}, {"max", 1.0}}})},
           {"results", std::move(results)}, {"best", best}};
 }
+// A braced list of results is an array whatever its length: json's own braces make {x} a
+// copy of x under clang and an array under GCC.
+json zoom_lr(std::initializer_list<json> results, int best) { return zoom_lr(json(std::vector<json>(results)), best); }
 
 double lr_min(const json& a) { return a["params"][0]["min"].get<double>(); }
 double lr_max(const json& a) { return a["params"][0]["max"].get<double>(); }

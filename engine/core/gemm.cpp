@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstring>
 #include <memory>
+#include <system_error>
 #include <vector>
 
 #include "core/thread_pool.h"
@@ -229,14 +230,19 @@ void packed_gemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, c
 
 }  // namespace
 
-void set_threads(int threads) {
+int set_threads(int threads) {
   threads = std::clamp(threads, 1, kMaxThreads);
-  if (threads == kernels::threads()) return;
+  if (threads == kernels::threads()) return threads;
   pool.reset();  // joins the old workers before their workspaces go
   worker_workspaces.clear();
-  if (threads == 1) return;
+  if (threads == 1) return 1;
+  try {
+    pool = std::make_unique<ThreadPool>(threads);
+  } catch (const std::system_error&) {  // a build or host without threads: one it is
+    return 1;
+  }
   for (int t = 1; t < threads; ++t) worker_workspaces.push_back(std::make_unique<Workspace>());
-  pool = std::make_unique<ThreadPool>(threads);
+  return threads;
 }
 
 int threads() { return pool ? pool->threads() : 1; }

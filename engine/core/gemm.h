@@ -19,8 +19,9 @@ namespace descent::kernels {
 inline constexpr int kMaxThreads = 16;
 
 // Uses `threads` threads (clamped to 1..kMaxThreads) from now on: the pool is made here,
-// once, and kept; 1 ends it. Call between products, not during one.
-void set_threads(int threads);
+// once, and kept; 1 ends it. Returns the threads in use: 1 where no thread can be made (the
+// single-threaded WASM build). Call between products, not during one.
+int set_threads(int threads);
 int threads();
 
 void sgemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const float* A, int lda,

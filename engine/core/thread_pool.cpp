@@ -17,10 +17,17 @@ bool spin(Ready ready) {
 }  // namespace
 
 ThreadPool::ThreadPool(int threads) {
-  for (int t = 1; t < threads; ++t) workers_.emplace_back(&ThreadPool::work, this, t);
+  try {
+    for (int t = 1; t < threads; ++t) workers_.emplace_back(&ThreadPool::work, this, t);
+  } catch (...) {  // no thread to be had (a build without threads): those made are joined
+    stop();
+    throw;
+  }
 }
 
-ThreadPool::~ThreadPool() {
+ThreadPool::~ThreadPool() { stop(); }
+
+void ThreadPool::stop() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stop_ = true;

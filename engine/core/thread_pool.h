@@ -15,7 +15,8 @@ namespace descent {
 
 class ThreadPool {
  public:
-  // threads >= 1: the caller and threads - 1 workers.
+  // threads >= 1: the caller and threads - 1 workers. Throws std::system_error when a thread
+  // cannot be made (a build without threads), having joined those it made.
   explicit ThreadPool(int threads);
   ~ThreadPool();
   ThreadPool(const ThreadPool&) = delete;
@@ -33,6 +34,7 @@ class ThreadPool {
  private:
   void run(int parts, void (*call)(void*, int), void* context);
   void work(int t);
+  void stop();  // ends and joins the workers
 
   std::vector<std::thread> workers_;
   std::mutex mutex_;

@@ -146,17 +146,18 @@ test('digits: layer 1 shows 8x8 weight images; a weight typed in goes to the eng
 });
 
 test('the page keeps 50 frames a second while the default net trains at maximum speed with the diagram in view @timing', async ({ page }) => {
-  await page.goto('./#speed=max&epochs=100000');  // still training when the 3 s are up
+  await page.goto('./#speed=max&epochs=100000');  // still training when the 6 s are up
   await expect(status(page)).toContainText('epoch 0 of 100000');
   await card(page).scrollIntoViewIfNeeded();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => page.evaluate(() => window.descent.network.snapshot?.epoch ?? 0)).toBeGreaterThan(0);
   await page.waitForTimeout(1000);  // past the first layout and the engine's warm-up
   const first = await page.evaluate(() => window.descent.network.snapshot.epoch);
-  const fps = await framesPerSecond(page, 3000);
+  // 6 s: one pause of the machine's (a CI neighbour, a collection) costs a 3 s window 4 frames/s.
+  const fps = await framesPerSecond(page, 6000);
   const last = await page.evaluate(() => window.descent.network.snapshot.epoch);
   const exact = await page.evaluate(() => window.descent.network.snapshot.exact);
-  console.log(`main thread: ${fps.toFixed(1)} frames/s over 3 s with the network diagram live (snapshots from epoch ${first} to ${last})`);
+  console.log(`main thread: ${fps.toFixed(1)} frames/s over 6 s with the network diagram live (snapshots from epoch ${first} to ${last})`);
   expect(last).toBeGreaterThan(first + 100);
   expect(exact).toBe(false);  // a live snapshot, mid-run
   expect(fps).toBeGreaterThanOrEqual(50);

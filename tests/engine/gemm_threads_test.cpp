@@ -40,7 +40,7 @@ std::vector<float> product(const Shape& s, int threads) {
   for (auto* v : {&A, &B, &C})
     for (auto& x : *v) x = u(gen);
   for (int j = 0; j < s.N; ++j) C[size_t(j) * ldc + s.M] = -7.0f;  // the padding row: never written
-  kernels::set_threads(threads);
+  EXPECT_EQ(kernels::set_threads(threads), threads);
   kernels::sgemm(s.trans_a, s.trans_b, s.M, s.N, s.K, 0.75f, A.data(), lda, B.data(), ldb, s.beta, C.data(), ldc);
   for (int j = 0; j < s.N; ++j) EXPECT_EQ(C[size_t(j) * ldc + s.M], -7.0f) << "padding of column " << j;
   return C;

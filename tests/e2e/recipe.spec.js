@@ -85,12 +85,18 @@ test('Cancel stops the walk and keeps the steps done so far', async ({ page }) =
   await page.getByRole('button', { name: 'Run the recipe' }).click();
   await expect(recipe(page).getByRole('status')).toContainText('Step 4 of 6', { timeout: 20_000 });
   await recipe(page).getByRole('button', { name: 'Cancel' }).click();
-  await expect(recipe(page).getByRole('status')).toContainText('Cancelled during step 4');
+  // Step 4 may just have ended before the click landed (a busy machine): the walk is then
+  // cancelled during step 5, and step 4's verdict is kept with the others done.
+  const cancelled = recipe(page).getByRole('status');
+  await expect(cancelled).toContainText(/Cancelled during step [45];/);
+  const during = Number((await cancelled.textContent()).match(/Cancelled during step (\d)/)[1]);
   await expect(page.getByRole('button', { name: 'Run the recipe' })).toBeEnabled();
   const results = await page.evaluate(() => window.descent.recipe.results());
   expect(results.slice(0, 3).map((r) => r.status)).toEqual(['pass', 'pass', 'pass']);
-  expect(results.slice(3)).toEqual([null, null, null]);
-  await expect(step(page, '4. Coarse random search')).toContainText('Cancelled');
+  if (during === 5) expect(['pass', 'warn', 'info']).toContain(results[3].status);
+  expect(results.slice(during - 1)).toEqual(Array(7 - during).fill(null));
+  const stepTitles = ['4. Coarse random search', '5. Refine the best'];
+  await expect(step(page, stepTitles[during - 4])).toContainText('Cancelled');
   await expect(step(page, '6. Read the curves')).toContainText('Not run');
   // The figures of the steps done stay.
   await expect(figure(page, '1. Initial loss', 'Initial loss')).toHaveText('0.695');

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { runTrial } from '../../web/trial.js';
 import { answer, loadEngine } from './engine.mjs';
 
 const engine = await loadEngine();
@@ -55,4 +56,16 @@ test('a bad search request is answered with the field, the value and what is all
   assert.equal(bad.error.given, '0');
   assert.match(bad.error.message, /^params\[1\]\.min is 0; allowed: a number > 0 on the log scale/);
   assert.equal(search({ kind: 'tune' }).error.field, 'kind');
+});
+
+test('a trial (web/trial.js) trains to its end and times the training alone', () => {
+  const spec = { seed: 1, data: { source: 'circles', samples: 200, noise: 0.1 }, epochs: 30,
+    layers: [{ units: 8, activation: 'relu' }, { units: 1, activation: 'sigmoid' }] };
+  const t0 = performance.now();
+  const trial = runTrial(engine, spec);
+  const wall = performance.now() - t0;
+  assert.equal(trial.ok, true, JSON.stringify(trial.error));
+  assert.deepEqual(trial.epochs.map((e) => e.epoch), Array.from({ length: 31 }, (_, i) => i));
+  assert.ok(trial.train_ms > 0 && trial.train_ms <= wall, `${trial.train_ms} ms training of ${wall} ms`);
+  assert.equal(runTrial(engine, { ...spec, epochs: -1 }).ok, false);  // a refusal is an answer, not a throw
 });

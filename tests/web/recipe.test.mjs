@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { num, pct, readNumber } from '../../web/recipe/format.js';
 import { nextMoves } from '../../web/recipe/next-move.js';
 import {
-  LR_RANGE, SEARCH, initialSpec, lrRangeRequest, overfitPlan, planRequest, readableTrial, refineEpochs,
+  LR_RANGE, SEARCH, initialSpec, lrRangeRequest, overfitPlan, planRequest, probeMsPerEpoch, readableTrial, refineEpochs,
   refineSpec, searchEpochs, searchRanges, trainingSize,
 } from '../../web/recipe/plan.js';
 import { atEdge, rankTrials, scoreOf } from '../../web/recipe/ranking.js';
@@ -79,6 +79,13 @@ test('search and refine epochs: a third of the page\'s, within a time budget', (
   assert.equal(refineEpochs(100, 1), 300);
   assert.equal(refineEpochs(15, 100), 45);
   assert.equal(refineEpochs(15, 1000), 16);                // always longer than the search
+});
+
+test('probeMsPerEpoch: the training time over the epochs trained (epochs[0] is before training)', () => {
+  const epochs = (n) => Array.from({ length: n + 1 }, (_, epoch) => ({ epoch }));
+  assert.equal(probeMsPerEpoch({ epochs: epochs(5), train_ms: 2 }), 0.4);
+  assert.equal(probeMsPerEpoch({ epochs: epochs(0), train_ms: 2 }), 0);   // nothing trained: unknown
+  assert.equal(probeMsPerEpoch({ epochs: epochs(5) }), 0);                 // an answer without the time
 });
 
 test('searchRanges and planRequest: alpha in [s/10, 3s] (at most 10), lambda small, both log', () => {

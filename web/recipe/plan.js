@@ -85,6 +85,13 @@ export function probeSpec(spec) {
   return { ...spec, epochs: Math.min(spec.epochs ?? PROBE_EPOCHS, PROBE_EPOCHS), early_stopping: { enabled: false } };
 }
 
+// The probe's training time per epoch (its answer's train_ms: the training alone, so a slow
+// message or the data's making does not shrink the search); 0 when it trained no epoch.
+export function probeMsPerEpoch(answer) {
+  const trained = Math.max(0, (answer.epochs?.length ?? 0) - 1);  // epochs[0] is before training
+  return trained > 0 && answer.train_ms > 0 ? answer.train_ms / trained : 0;
+}
+
 // Epochs per search trial: a third of the page's epochs, within SEARCH.budgetMs a trial.
 export function searchEpochs(specEpochs, msPerEpoch) {
   const coarse = Math.max(1, Math.ceil((specEpochs || 300) / 3));

@@ -4,7 +4,7 @@
 import { engineFailure, initialLossVerdict, lrRangeVerdict, overfitVerdict } from './verdicts.js';
 import { diagnosisVerdict, refineVerdict, searchVerdict } from './search-verdicts.js';
 import {
-  REFINE, SEARCH, initialSpec, lrRangeRequest, overfitPlan, planRequest, probeSpec, PROBE_EPOCHS,
+  REFINE, SEARCH, initialSpec, lrRangeRequest, overfitPlan, planRequest, probeMsPerEpoch, probeSpec, PROBE_EPOCHS,
   readableTrial, refineEpochs, refineSpec, searchEpochs, searchRanges,
 } from './plan.js';
 import { rankTrials } from './ranking.js';
@@ -56,7 +56,7 @@ export async function walkRecipe(pool, spec, hooks) {
   // (4) A coarse random search, sized by a timed probe so each trial takes about a second.
   hooks.running(3, `timing ${PROBE_EPOCHS} epochs…`);
   const probe = await one(probeSpec(spec));
-  const msPerEpoch = probe.status === 'done' ? probe.ms / Math.max(1, probe.answer.epochs.length - 1) : 0;
+  const msPerEpoch = probe.status === 'done' ? probeMsPerEpoch(probe.answer) : 0;
   const coarse = searchEpochs(spec.epochs, msPerEpoch);
   const planned = await pool.request(planRequest(spec, suggested, coarse));
   check();

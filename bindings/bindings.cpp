@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 
 #include "bench/benchmark.h"
+#include "core/gemm.h"
 #include "landscape/landscape.h"
 #include "landscape/surface_api.h"
 #include "search/search.h"
@@ -40,6 +41,9 @@ EMSCRIPTEN_BINDINGS(descent) {
   emscripten::function("landscape", &descent::landscape);
   emscripten::function("benchmark", &benchmark);
   emscripten::function("search", &descent::search);
+  // The product kernel's threads: setThreads(n) -> the threads in use (1 in the single-threaded build).
+  emscripten::function("setThreads", &descent::kernels::set_threads);
+  emscripten::function("threads", &descent::kernels::threads);
   emscripten::class_<SessionApi>("Session")
       .constructor<>()
       .function("load", &SessionApi::load)

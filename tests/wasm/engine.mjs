@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
 
-export async function loadEngine() {
-  const createEngine = require(`${root}build/wasm/node/engine-node.cjs`);
-  return createEngine({ wasmBinary: readFileSync(`${root}build/wasm/node/engine-node.wasm`) });
+// flavour: 'engine-node' (single-threaded) or 'engine-node-mt' (threaded: Emscripten pthreads
+// on Node's worker threads).
+export async function loadEngine(flavour = 'engine-node') {
+  const createEngine = require(`${root}build/wasm/node/${flavour}.cjs`);
+  return createEngine({ wasmBinary: readFileSync(`${root}build/wasm/node/${flavour}.wasm`) });
 }
 
 export const nativeRunner = `${root}build/native/engine/descent`;

@@ -15,7 +15,7 @@ const PUBLIC = join(ROOT, 'public');
 const LEFT_OUT = new Set(['screenshot.png', 'trajectories.png', 'lesson.png']);
 // What a site cannot work without; a release without them is refused.
 const REQUIRED = ['index.html', 'embed.html', 'course.html', 'about.html', 'app.js', 'embed.js', 'descent.js',
-  'worker.js', 'engine.js', 'engine.wasm', 'lesson.css', 'lessons/index.json', 'LICENSE.txt',
+  'worker.js', 'engine.js', 'engine.wasm', 'engine-mt.js', 'engine-mt.wasm', 'engine-mt.worker.js', 'lesson.css', 'lessons/index.json', 'LICENSE.txt',
   'THIRD_PARTY_NOTICES.txt', 'spec.schema.json', 'build-info.json'];
 const TYPES = join(ROOT, 'web/types/descent.d.ts');
 
@@ -103,6 +103,12 @@ Put this folder on any static host, at the root or under a sub-path; nothing is 
 another origin and it runs under a strict Content-Security-Policy:
   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
 Serve .wasm as application/wasm.
+
+Threads: send these two headers with every file and the playground trains on every core
+(engine-mt.*, WebAssembly threads); without them it trains on one thread (engine.*), and
+everything else works the same:
+  Cross-Origin-Opener-Policy: same-origin
+  Cross-Origin-Embedder-Policy: require-corp
 
   index.html    the playground
   course.html   a short course with three embedded lessons

@@ -24,7 +24,7 @@ const NATIVE = {
   'native': { dir: 'build/bench-native', flags: '-march=native', about: 'g++ -O3 -march=native' },
   'native-sse128': { dir: 'build/bench-sse128', flags: '-msse4.2 -mno-avx', about: 'g++ -O3 -msse4.2 -mno-avx' },
 };
-const BROWSER = ['descent-wasm', 'tfjs-wasm', 'tfjs-wasm-idiomatic', 'tfjs-cpu'];
+const BROWSER = ['descent-wasm', 'descent-wasm-mt', 'tfjs-wasm', 'tfjs-wasm-threads', 'tfjs-wasm-idiomatic', 'tfjs-cpu'];
 const SIDES = [...Object.keys(NATIVE), 'descent-node', ...BROWSER];
 
 const { values: args } = parseArgs({
@@ -70,9 +70,9 @@ function buildNative(side) {
 }
 
 // A side's answer for one request: the engine's JSON, or {error} when the side failed.
-function runNative(binary, request) {
+function runNative(binary, request, flags = []) {
   try {
-    return JSON.parse(execFileSync(binary, [JSON.stringify(request)], { encoding: 'utf8' }));
+    return JSON.parse(execFileSync(binary, [...flags, JSON.stringify(request)], { encoding: 'utf8' }));
   } catch (err) {
     return { ok: false, error: { message: String(err.stdout || err.message).trim() } };
   }
@@ -83,17 +83,19 @@ const record = (side, id, answer) => ((results[side] ??= {})[id] = answer);
 
 for (const side of sides.filter((s) => s in NATIVE)) {
   const binary = buildNative(side);
+  const peak = runNative(binary, { seconds: 0.5, repeats: 5 }, ['--peak']);
   for (const request of requests) {
     log(`${side} ${request.id}`);
-    record(side, request.id, runNative(binary, request));
+    record(side, request.id, { ...runNative(binary, request), simd_peak_gflops: peak.ok ? peak.gflops : null });
   }
 }
 
 if (sides.includes('descent-node')) {
   const engine = await loadEngine();
+  const peak = JSON.parse(engine.simdPeak(JSON.stringify({ seconds: 0.5, repeats: 5 })));
   for (const request of requests) {
     log(`descent-node ${request.id}`);
-    record('descent-node', request.id, JSON.parse(engine.benchmark(JSON.stringify(request))));
+    record('descent-node', request.id, { ...JSON.parse(engine.benchmark(JSON.stringify(request))), simd_peak_gflops: peak.gflops });
   }
 }
 
@@ -117,7 +119,10 @@ const report = {
   workloads: requests.map(({ id, name, layers, batch, optimizer }) => ({ id, name, layers, batch, optimizer })),
   sides: Object.fromEntries(sides.map((s) => [s, NATIVE[s]?.about ?? s])),
   results,
-  size_gzip_bytes: { 'engine.wasm': gz('public/engine.wasm'), 'engine.js': gz('public/engine.js') },
+  size_gzip_bytes: {
+    'engine.wasm': gz('public/engine.wasm'), 'engine.js': gz('public/engine.js'),
+    'engine-mt.wasm': gz('public/engine-mt.wasm'), 'engine-mt.js': gz('public/engine-mt.js'), 'engine-mt.worker.js': gz('public/engine-mt.worker.js'),
+  },
   first_step: browser?.firstStep ?? null,
 };
 report.ratios = ratios(report);

@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 
 #include "bench/benchmark.h"
+#include "bench/simd_peak.h"
 #include "core/gemm.h"
 #include "landscape/landscape.h"
 #include "landscape/surface_api.h"
@@ -40,6 +41,7 @@ EMSCRIPTEN_BINDINGS(descent) {
   emscripten::function("surfacePaths", &descent::surface_paths);
   emscripten::function("landscape", &descent::landscape);
   emscripten::function("benchmark", &benchmark);
+  emscripten::function("simdPeak", &descent::simd_peak);
   emscripten::function("search", &descent::search);
   // The product kernel's threads: setThreads(n) -> the threads in use (1 in the single-threaded build).
   emscripten::function("setThreads", &descent::kernels::set_threads);

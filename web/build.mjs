@@ -18,7 +18,7 @@ await build({
   ...common,
   entryPoints: ['web/worker.js'],
   outfile: 'public/worker.js',
-  external: ['./engine.js'],
+  external: ['./engine.js', './engine-mt.js'],
 });
 // Embedding: the lesson frame (embed.html), the <descent-lesson> element and mount() for
 // course pages (descent.js), and the course page's iframe demo. Each finds worker.js and

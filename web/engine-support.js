@@ -45,6 +45,28 @@ export function engineSupport(wasm = globalThis.WebAssembly) {
   return { ok: true };
 }
 
+// (memory 1 1 shared): a module with shared memory validates only where WebAssembly threads do.
+export const SHARED_MEMORY_MODULE = new Uint8Array([...HEADER, 0x05, 0x04, 0x01, 0x03, 0x01, 0x01]);
+
+export const MAX_THREADS = 8;  // the threaded build's pool (bindings/CMakeLists.txt) has 7 workers at most
+
+// Which engine a worker loads: { threaded, threads, reason }. The threaded build (engine-mt,
+// Emscripten pthreads) needs SharedArrayBuffer, which a browser gives only to a cross-origin
+// isolated page (COOP + COEP headers), and WebAssembly threads; it takes one thread per core,
+// up to MAX_THREADS. Otherwise the single-threaded build, and reason says why, in plain words.
+// single: a worker of the search's pool, which already has the cores, one trial per worker.
+export function engineThreads({ scope = globalThis, wasm = globalThis.WebAssembly, single = false } = {}) {
+  const cores = Math.max(1, Math.floor(Number(scope.navigator?.hardwareConcurrency) || 1));
+  const one = (reason) => ({ threaded: false, threads: 1, reason });
+  if (single) return one('a search trial runs on one thread; the trials share the cores');
+  if (scope.crossOriginIsolated !== true || typeof scope.SharedArrayBuffer !== 'function') {
+    return one('the page is not cross-origin isolated (its server sends no COOP and COEP headers), so threads are not allowed');
+  }
+  if (!validates(wasm, SHARED_MEMORY_MODULE)) return one('this browser does not run WebAssembly threads');
+  if (cores < 2) return one('this machine has one core');
+  return { threaded: true, threads: Math.min(cores, MAX_THREADS), reason: `one thread per core, ${Math.min(cores, MAX_THREADS)} of ${cores}` };
+}
+
 // The engine-load failure (FromWorker.failed's error, protocol.js) for a browser that lacks
 // a feature: what is missing, what to do.
 export function unsupportedError(support) {
@@ -65,32 +87,42 @@ const CANNOT = 'Descent’s engine could not be loaded, so nothing can train her
 const RELOAD = 'Reload the page to try again.';
 const failure = (given, allowed, summary, message) => ({ field: 'engine', given: String(given), allowed, summary, message });
 const detail = (err) => String(err?.message || err || 'no reason given');
+const fileOf = (url) => String(url).split(/[?#]/)[0].split('/').pop() || String(url);
 
-// engine.wasm answered with an HTTP error (404: not there).
+// Each names the file of the flavour that was loading: engine.wasm and engine.js, or
+// engine-mt.wasm and engine-mt.js (the threaded build).
+
+// The .wasm answered with an HTTP error (404: not there).
 export function wasmMissing(url, status, statusText = '') {
+  const wasm = fileOf(url);
+  const glue = wasm.replace(/\.wasm$/, '.js');
   const served = `status ${status}${statusText ? ` ${statusText}` : ''}`;
-  return failure(url, 'engine.wasm served with status 200', `engine.wasm could not be loaded (${served})`,
-    `${CANNOT}. ${RELOAD} If you run this site: engine.wasm is missing at ${url} (served with ${served}); it belongs beside worker.js and engine.js.`);
+  return failure(url, `${wasm} served with status 200`, `${wasm} could not be loaded (${served})`,
+    `${CANNOT}. ${RELOAD} If you run this site: ${wasm} is missing at ${url} (served with ${served}); it belongs beside worker.js and ${glue}.`);
 }
 
-// engine.wasm came, and is not a module this engine.js can run (garbage, truncated, another build).
+// The .wasm came, and is not a module its glue can run (garbage, truncated, another build).
 export function wasmDamaged(url, status, err) {
-  return failure(url, 'the engine.wasm built with engine.js', 'engine.wasm is damaged',
-    `${CANNOT}: engine.wasm is not a valid engine (${err?.name || 'Error'}: ${detail(err)}). ${RELOAD} `
-    + `If you run this site: engine.wasm is damaged at ${url} (served with status ${status}); copy it again from the same build as engine.js.`);
+  const wasm = fileOf(url);
+  const glue = wasm.replace(/\.wasm$/, '.js');
+  return failure(url, `the ${wasm} built with ${glue}`, `${wasm} is damaged`,
+    `${CANNOT}: ${wasm} is not a valid engine (${err?.name || 'Error'}: ${detail(err)}). ${RELOAD} `
+    + `If you run this site: ${wasm} is damaged at ${url} (served with status ${status}); copy it again from the same build as ${glue}.`);
 }
 
-// engine.wasm could not be fetched at all (offline, blocked).
+// The .wasm could not be fetched at all (offline, blocked).
 export function wasmUnreachable(url, err) {
-  return failure(url, 'engine.wasm fetched from this site', 'engine.wasm could not be fetched',
-    `${CANNOT}: engine.wasm could not be fetched (${detail(err)}). Check your connection and reload the page. `
+  const wasm = fileOf(url);
+  return failure(url, `${wasm} fetched from this site`, `${wasm} could not be fetched`,
+    `${CANNOT}: ${wasm} could not be fetched (${detail(err)}). Check your connection and reload the page. `
     + `If you run this site: check that ${url} is served from the page’s own origin and allowed by its Content-Security-Policy.`);
 }
 
-// engine.js (the engine's JavaScript glue) did not import.
+// The engine's JavaScript glue (engine.js or engine-mt.js) did not import.
 export function glueMissing(url, err) {
-  return failure(url, 'engine.js served beside worker.js', 'engine.js could not be loaded',
-    `${CANNOT}: engine.js did not load (${detail(err)}). ${RELOAD} If you run this site: engine.js is missing or damaged at ${url}.`);
+  const glue = fileOf(url);
+  return failure(url, `${glue} served beside worker.js`, `${glue} could not be loaded`,
+    `${CANNOT}: ${glue} did not load (${detail(err)}). ${RELOAD} If you run this site: ${glue} is missing or damaged at ${url}.`);
 }
 
 // The engine stopped while starting (an abort in its start-up code).

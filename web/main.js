@@ -28,6 +28,7 @@ import { DEFAULT_SPEC } from './spec/fill.js';
 import { deepEqual } from './spec/path.js';
 import { ESSENTIAL, ROWS, valueOf } from './spec/table.js';
 import { mountTrajectories } from './trajectories/panel.js';
+import { showThreads } from './threads-view.js';
 
 const $ = (id) => document.getElementById(id);
 const notice = $('notice');
@@ -67,6 +68,7 @@ const link = new LinkKeeper(storage, say);
 let gradcheckPending = false;  // a gradient check was asked for and has not answered
 let runLabel = '';             // the current run's name, should it be saved before it is kept
 let heapBytes = null;          // the engine's memory, as the worker last reported it
+let threads = null;            // the engine's threads: { threaded, threads, reason }
 let lessons = [];
 
 const saveRuns = () => {
@@ -157,6 +159,10 @@ const controller = new RunController({
       gradcheck.show(msg.report);
     },
     onWeights: (msg) => exportCard.weights(msg.weights),
+    onEngine(loaded) {
+      threads = loaded;
+      showThreads($('threads'), loaded);
+    },
     onMetric: (name) => { $('metric').value = name; },
   },
 });
@@ -276,6 +282,7 @@ window.descent = {
   get epochs() { return controller.run.epochs; },
   get worker() { return controller.trainer.worker; },
   get heapBytes() { return heapBytes; },
+  get threads() { return threads && { ...threads }; },
   get link() { return link.hash; },
   get network() { return networkView.state(); },
 };

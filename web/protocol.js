@@ -52,7 +52,7 @@ export const REQUESTS = Object.freeze([ToWorker.surface, ToWorker.landscape, ToW
 
 // Worker -> page.
 export const FromWorker = Object.freeze({
-  ready: 'ready',        // the engine module is loaded
+  ready: 'ready',        // the engine module is loaded: { threads: { threaded, threads, reason } }
   failed: 'failed',      // { error: { field: 'engine', given, allowed, message, summary } }: the engine
                          // could not load in this worker (a browser without WebAssembly SIMD, engine.js
                          // or engine.wasm missing or damaged). Sent once, with run id 0, instead of
@@ -109,4 +109,13 @@ export function isMessage(data, types) {
     Object.values(types).includes(data.type) &&
     Number.isInteger(data.runId)
   );
+}
+
+// The worker's URL asking for the single-threaded engine (worker.js reads ?threads=1): for
+// the search's pool (its workers already share the cores) and embedded lessons (a course page
+// may hold many). The playground's own worker takes the threads the page is allowed.
+export function singleThreaded(workerUrl) {
+  const url = new URL(String(workerUrl), globalThis.location?.href);
+  url.searchParams.set('threads', '1');
+  return url;
 }

@@ -31,6 +31,7 @@ export class RunController {
   //   onRunState(state)             the run's state as shown changed (blocked among them), after
   //                                 the epochs and the summary that led to it
   //   onPoints, onGrid, onGradcheck, onWeights, onNetwork, onRestart(reason), onMetric(name)
+  //   onEngine(threads)             the engine loaded: { threaded, threads, reason }
   constructor({ workerUrl, supervised = false, elements, metrics, host = {} }) {
     Object.assign(this, { metrics, host, elements, controls: null, network: null });
     this.spec = fillSpec({});
@@ -56,6 +57,7 @@ export class RunController {
       onGradcheck: (msg) => h.onGradcheck?.(msg),
       onWeights: (msg) => h.onWeights?.(msg),
       onNetwork: (msg) => h.onNetwork?.(msg),
+      onEngine: (threads) => h.onEngine?.(threads),
       onUnavailable: (error) => this.giveUp(error),
       ...(supervised ? { onRestart: (reason) => this.restarted(reason) } : {}),
     });

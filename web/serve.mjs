@@ -1,6 +1,8 @@
 // Serves public/ as the static host of a deployment would: on http://127.0.0.1:8080/ by
 // default, or under a sub-path, with the strict Content-Security-Policy the site must live with.
-//   node web/serve.mjs [--port N] [--host H] [--base /sub/path/] [--csp] [--root DIR]
+// Cross-origin isolated by default (COOP + COEP, below), so the threaded engine runs;
+// --no-isolation serves without them, as a plain static host does: one thread.
+//   node web/serve.mjs [--port N] [--host H] [--base /sub/path/] [--csp] [--no-isolation] [--root DIR]
 // --root serves another folder than public/ (an unpacked release, say).
 // PORT and HOST in the environment are the defaults of --port and --host. --csp prints the
 // violations browsers report (the policy adds a report-uri beside the server). Tests import
@@ -11,6 +13,14 @@ import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+// What makes a page cross-origin isolated, and so gives its workers SharedArrayBuffer (the
+// threaded engine's memory). CORP cross-origin: a course page on another origin, isolated
+// itself, may still frame embed.html (a page that is not isolated needs nothing).
+export const ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
 const REPORTS = '__csp-report';  // under the base: where browsers POST violations, workers' too
 
 const ROOT = fileURLToPath(new URL('../public', import.meta.url));
@@ -46,7 +56,7 @@ function collectReport(req, res, violations, log) {
 
 // Resolves { url, close, violations } once listening; url ends with the base, e.g.
 // http://127.0.0.1:4321/sub/. With csp, violations holds what browsers reported.
-export function startServer({ port = 8080, base = '/', csp = false, host = '127.0.0.1', log = false, root = ROOT } = {}) {
+export function startServer({ port = 8080, base = '/', csp = false, isolate = true, host = '127.0.0.1', log = false, root = ROOT } = {}) {
   const prefix = normalizeBase(base);
   const violations = [];
   const policy = `${CSP}; report-uri ${prefix}${REPORTS}`;
@@ -60,6 +70,7 @@ export function startServer({ port = 8080, base = '/', csp = false, host = '127.
   const server = http.createServer((req, res) => {
     // Every response, 404s included, carries the policy: workers take theirs from their script's.
     if (csp) res.setHeader('Content-Security-Policy', policy);
+    if (isolate) for (const [name, value] of Object.entries(ISOLATION)) res.setHeader(name, value);
     const [path, query = ''] = req.url.split(/\?(.*)/s);
     if (csp && req.method === 'POST' && path === prefix + REPORTS) return collectReport(req, res, violations, log);
     if (`${path}/` === prefix) {  // the base without its slash: relative URLs need it
@@ -97,8 +108,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     host: option(args, '--host') ?? process.env.HOST ?? '127.0.0.1',
     base: option(args, '--base') ?? '/',
     csp: args.includes('--csp'),
+    isolate: !args.includes('--no-isolation'),
     root: option(args, '--root') ? resolve(option(args, '--root')) : ROOT,
     log: true,
   });
-  console.log(`Descent is being served at ${url}${args.includes('--csp') ? ' (strict CSP)' : ''}`);
+  const notes = [args.includes('--csp') && 'strict CSP', args.includes('--no-isolation') ? 'not isolated: one thread' : 'cross-origin isolated: threads'];
+  console.log(`Descent is being served at ${url} (${notes.filter(Boolean).join('; ')})`);
 }

@@ -15,7 +15,8 @@ export class Trainer {
   // callbacks: { onLoaded, onProgress, onState, onError, onPoints, onGrid, onGradcheck,
   // onWeights, onNetwork }, each taking the message body; onRestart(reason), if given, after a fresh
   // worker replaced a dead one (the page then loads its settings again); onUnavailable(error)
-  // once, when the engine cannot run here (error: FromWorker.failed's, field 'engine').
+  // once, when the engine cannot run here (error: FromWorker.failed's, field 'engine');
+  // onEngine(threads) when a worker's engine has loaded ({ threaded, threads, reason }).
   constructor(workerUrl, callbacks) {
     this.callbacks = callbacks;
     this.workerUrl = workerUrl;
@@ -91,6 +92,7 @@ export class Trainer {
     if (!isMessage(msg, FromWorker)) return;
     if (msg.type === FromWorker.ready) {
       this.started = true;
+      if (msg.threads) this.callbacks.onEngine?.(msg.threads);
       return;
     }
     if (msg.type === FromWorker.failed) {  // whatever run is current: there will be none

@@ -313,12 +313,17 @@ self.onmessage = (event) => {
   }
 };
 
-loadEngine().then((module) => {
-  engine = module;
+// A search-pool or lesson worker is started as worker.js?threads=1 (protocol.js singleThreaded):
+// its engine keeps to one thread.
+const single = new URL(self.location.href).searchParams.get('threads') === '1';
+let threads = null;  // { threaded, threads, reason } of the engine loaded
+
+loadEngine({ single }).then((loaded) => {
+  ({ engine, threads } = loaded);
   session = new engine.Session();
 }).then(
   () => {
-    self.postMessage(message(FromWorker.ready, 0));
+    self.postMessage(message(FromWorker.ready, 0, { threads }));
     for (const event of early.splice(0)) self.onmessage(event);
   },
   (err) => {

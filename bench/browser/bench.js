@@ -1,7 +1,7 @@
 // The bench page: window.runBench({ workloads, sides, defaults?, options? }) runs each side in
 // its own dedicated worker, one side at a time (terminated after it), so sides never compete
 // for cores. Every (side, workload) pair yields one entry: numbers, or an error.
-import { SIDES, ToWorker, FromWorker, message, expectedSeconds } from './protocol.js';
+import { MAX_THREADS, SIDES, ToWorker, FromWorker, message, expectedSeconds } from './protocol.js';
 
 const LOAD_TIMEOUT_S = 60;     // for a side's library to load
 const WORKLOAD_SLACK_S = 30;   // beyond 3x a workload's expected time
@@ -33,8 +33,10 @@ class SideWorker {
       };
       this.worker.onmessageerror = () => this.finish('worker message could not be read');
       this.arm(LOAD_TIMEOUT_S, 'loading');
+      const threads = spec.threads === 'cores' ? Math.min(navigator.hardwareConcurrency || 1, MAX_THREADS) : undefined;
       this.worker.postMessage(message(ToWorker.run, {
-        side: this.side, backend: spec.backend, variant: spec.variant, requests: this.requests, options: this.options,
+        side: this.side, engine: spec.engine, backend: spec.backend, variant: spec.variant, threads,
+        requests: this.requests, options: this.options,
       }));
     });
   }

@@ -1,9 +1,11 @@
 // Descent's side: the engine times itself inside WASM. benchmark(requestJson) -> answerJson,
-// one workload per call: { ok, id, parameters, ms_per_step, repeats, loss_first, loss_last }
-// or { ok: false, error: { field, given, allowed, message } }.
+// one workload per call: { ok, id, parameters, ms_per_step, repeats, loss_first, loss_last,
+// threads, flops_per_step, gflops } or { ok: false, error: { field, given, allowed, message } }.
+// engine: 'engine' (single-threaded) or 'engine-mt' (threaded: the workloads run on `threads`).
+// Before the workloads, the same build's peak kernel (simdPeak) measures one core's limit.
 import { FromWorker, ToWorker, message } from './protocol.js';
 
-const ENGINE_URL = '/public/engine.js';
+const PEAK_REQUEST = JSON.stringify({ seconds: 0.5, repeats: 5 });
 
 // The engine's answer as a result entry.
 function toResult(side, info, request, answer) {
@@ -22,17 +24,17 @@ function toResult(side, info, request, answer) {
   };
 }
 
-async function loadEngine() {
-  const { default: createEngine } = await import(ENGINE_URL);
+async function loadEngine(name) {
+  const { default: createEngine } = await import(`/public/${name}.js`);
   return createEngine();
 }
 
 self.onmessage = async ({ data: msg }) => {
   if (msg?.type !== ToWorker.run) return;
-  const { side, requests } = msg;
+  const { side, engine: name = 'engine', threads = 1, requests } = msg;
   let engine;
   try {
-    engine = await loadEngine();
+    engine = await loadEngine(name);
   } catch (err) {
     self.postMessage(message(FromWorker.fatal, { error: `the engine failed to load: ${err.message || err}` }));
     return;
@@ -41,12 +43,16 @@ self.onmessage = async ({ data: msg }) => {
     self.postMessage(message(FromWorker.fatal, { error: 'engine has no benchmark function' }));
     return;
   }
-  const info = { backend: 'descent-wasm', crossOriginIsolated: self.crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency };
+  const peak = JSON.parse(engine.simdPeak(PEAK_REQUEST));
+  const info = {
+    backend: side, engine: name, crossOriginIsolated: self.crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency,
+    simd_peak_gflops: peak.ok ? peak.gflops : null,
+  };
   self.postMessage(message(FromWorker.ready, { info }));
   for (const request of requests) {
     let result;
     try {
-      result = toResult(side, info, request, JSON.parse(engine.benchmark(JSON.stringify(request))));
+      result = toResult(side, info, request, JSON.parse(engine.benchmark(JSON.stringify({ ...request, threads }))));
     } catch (err) {
       result = { side, id: request.id, error: `benchmark threw: ${err.message || err}` };
     }

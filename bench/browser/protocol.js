@@ -4,16 +4,22 @@
 
 // TF.js sides name their layer variant (tfjs-net.js): 'custom' is the fastest TF.js we could
 // write (a hand-written gradient), 'fused' is TF.js as its users write it (its own gradients).
+// threads: 'cores' runs on min(cores, MAX_THREADS) threads (Descent's threaded build, and
+// TF.js's wasm at the same count); a side without it runs at its default (Descent: 1; TF.js:
+// what its wasm backend picks, 1 on 2 cores).
+export const MAX_THREADS = 8;  // Descent's threaded build (web/engine-support.js)
 export const SIDES = Object.freeze({
-  'descent-wasm': { worker: './descent-worker.js' },
+  'descent-wasm': { worker: './descent-worker.js', engine: 'engine' },
+  'descent-wasm-mt': { worker: './descent-worker.js', engine: 'engine-mt', threads: 'cores' },
   'tfjs-wasm': { worker: './tfjs-worker.js', backend: 'wasm', variant: 'custom' },
+  'tfjs-wasm-threads': { worker: './tfjs-worker.js', backend: 'wasm', variant: 'custom', threads: 'cores' },
   'tfjs-wasm-idiomatic': { worker: './tfjs-worker.js', backend: 'wasm', variant: 'fused' },
   'tfjs-cpu': { worker: './tfjs-worker.js', backend: 'cpu', variant: 'custom' },
 });
 
 // Page -> worker.
 export const ToWorker = Object.freeze({
-  run: 'run',  // { side, backend?, variant?, requests: [workload merged with defaults], options }
+  run: 'run',  // { side, engine?, backend?, variant?, threads?, requests: [workload merged with defaults], options }
 });
 
 // Worker -> page.

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { startServer } from './server.mjs';
 
-export const ALL_SIDES = ['descent-wasm', 'tfjs-wasm', 'tfjs-wasm-idiomatic', 'tfjs-cpu'];
+export const ALL_SIDES = ['descent-wasm', 'descent-wasm-mt', 'tfjs-wasm', 'tfjs-wasm-threads', 'tfjs-wasm-idiomatic', 'tfjs-cpu'];
 const WORKLOADS_FILE = new URL('../workloads.json', import.meta.url);
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',

@@ -10,9 +10,11 @@ const WASM_PATH = '/node_modules/@tensorflow/tfjs-backend-wasm/dist/';
 // 'custom' is ~2.5x faster than TF.js's own gradient on the wasm backend for workload a.
 const DEFAULT_VARIANT = 'custom';
 
-// Selects the backend; returns what it actually runs on.
-async function setUp(backend) {
+// Selects the backend (threads: the wasm backend's thread count, set before it starts;
+// undefined: its default); returns what it actually runs on.
+async function setUp(backend, threads) {
   if (backend === 'wasm') tf.wasm.setWasmPaths(WASM_PATH);
+  if (backend === 'wasm' && threads) tf.wasm.setThreadsCount(threads);
   if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend('${backend}') failed`);
   await tf.ready();
   const info = {
@@ -66,10 +68,10 @@ async function runOne(side, info, request, variant) {
 
 self.onmessage = async ({ data: msg }) => {
   if (msg?.type !== ToWorker.run) return;
-  const { side, backend, variant, requests, options = {} } = msg;
+  const { side, backend, variant, threads, requests, options = {} } = msg;
   let info;
   try {
-    info = await setUp(backend);
+    info = await setUp(backend, threads);
   } catch (err) {
     self.postMessage(message(FromWorker.fatal, { error: `TF.js ${backend} backend failed to start: ${err.message || err}` }));
     return;

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/gemm.h"
 #include "init/init.h"
 #include "optim/optimizer_config.h"
 #include "spec/answer.h"
@@ -28,6 +29,30 @@ struct Workload {
   uint64_t seed = 1;
   int warmup_steps = 20, repeats = 5;
   double warmup_seconds = 0.5, seconds = 2;
+  int threads = 1;  // the product kernel's (core/gemm.h): 1 where the build has none
+};
+
+// Floating-point operations of a step's products (a multiply and an add per multiply-add):
+// per layer W A_prev, dW = dZ A_prev^T and, past the first layer, dA_prev = W^T dZ, each
+// n_l n_{l-1} m multiply-adds (layers/dense.h). The rest of a step is O(parameters).
+double flops_per_step(const Workload& w) {
+  double flops = 0;
+  for (size_t l = 1; l < w.layers.size(); ++l)
+    flops += 2.0 * w.layers[l] * w.layers[l - 1] * w.batch * (l == 1 ? 2 : 3);
+  return flops;
+}
+
+// Sets the kernel's threads for one benchmark and puts back what was there after it.
+class ThreadsFor {
+ public:
+  explicit ThreadsFor(int threads) : before_(kernels::threads()), used_(kernels::set_threads(threads)) {}
+  ~ThreadsFor() { kernels::set_threads(before_); }
+  ThreadsFor(const ThreadsFor&) = delete;
+  ThreadsFor& operator=(const ThreadsFor&) = delete;
+  int used() const { return used_; }
+
+ private:
+  int before_, used_;
 };
 
 Workload parse(const nlohmann::json& request) {
@@ -61,6 +86,7 @@ Workload parse(const nlohmann::json& request) {
   w.warmup_seconds = f.number("warmup_seconds", 0.5, 0.0, 600.0);
   w.seconds = f.number("seconds", 2.0, 0.0, 600.0, /*lo_open=*/true);
   w.repeats = f.integer("repeats", 5, 1, 100);
+  w.threads = f.integer("threads", 1, 1, kernels::kMaxThreads);
   f.finish();
   return w;
 }
@@ -141,6 +167,7 @@ std::string benchmark(const std::string& request_json, const std::function<long 
     if (!request.is_object())
       return failure("", request_json.substr(0, 80), "allowed: a JSON object", "the request is not a JSON object");
     const Workload w = parse(request);
+    const ThreadsFor threads(w.threads);  // made before the run, so its pool is not counted per step
     Run run(w);
 
     const double loss_first = run.step();
@@ -173,10 +200,13 @@ std::string benchmark(const std::string& request_json, const std::function<long 
     std::sort(sorted.begin(), sorted.end());
     const size_t n = sorted.size();
     const double median = n % 2 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+    const double flops = flops_per_step(w);
     nlohmann::json answer = {{"ok", true},         {"id", w.id},
                              {"parameters", run.parameters()},
                              {"ms_per_step", median}, {"repeats", repeats},
-                             {"loss_first", loss_first}, {"loss_last", loss_last}};
+                             {"loss_first", loss_first}, {"loss_last", loss_last},
+                             {"threads", threads.used()}, {"flops_per_step", flops},
+                             {"gflops", flops / (median * 1e-3) * 1e-9}};
     if (allocations)
       answer["allocations_per_step"] =
           static_cast<double>(allocated) / static_cast<double>(steps_total);

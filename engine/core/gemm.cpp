@@ -11,35 +11,11 @@
 #include <system_error>
 #include <vector>
 
+#include "core/f32x4.h"
 #include "core/thread_pool.h"
-
-#ifdef __wasm_simd128__
-#include <wasm_simd128.h>
-#endif
 
 namespace descent::kernels {
 namespace {
-
-// The five vector operations of the kernel, 4 floats each.
-#ifdef __wasm_simd128__
-using f32x4 = v128_t;
-inline f32x4 load(const float* p) { return wasm_v128_load(p); }
-inline void store(float* p, f32x4 v) { wasm_v128_store(p, v); }
-inline f32x4 splat(const float* p) { return wasm_v128_load32_splat(p); }
-inline f32x4 add(f32x4 a, f32x4 b) { return wasm_f32x4_add(a, b); }
-inline f32x4 mul(f32x4 a, f32x4 b) { return wasm_f32x4_mul(a, b); }
-#else
-typedef float f32x4 __attribute__((vector_size(16)));  // GCC/Clang vector extension
-inline f32x4 load(const float* p) {
-  f32x4 v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-inline void store(float* p, f32x4 v) { std::memcpy(p, &v, sizeof v); }
-inline f32x4 splat(const float* p) { return f32x4{*p, *p, *p, *p}; }
-inline f32x4 add(f32x4 a, f32x4 b) { return a + b; }
-inline f32x4 mul(f32x4 a, f32x4 b) { return a * b; }
-#endif
 
 // The tile, 8 x 4: 8 accumulators, 2 vectors of a and 1 of b take 11 of the 15 xmm registers
 // V8 gives WASM code on x64; 12 x 4 and 8 x 6 spill there and ran 10-60% slower.
@@ -255,18 +231,27 @@ void sgemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const f
   // (in V8, 1 x 30 x 8: 0.37 us against 0.86 us packed); from M = 4 on, packing wins.
   if (M < 4) return small_gemm(trans_a, trans_b, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
   const int T = threads();
-  if (T == 1 || double(M) * N * K < kParallelWork || N < 2 * kNR)
+  if (T == 1 || double(M) * N * K < kParallelWork || (N < 2 * kNR && M < 2 * kMR))
     return packed_gemm(trans_a, trans_b, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc, serial_workspace);
-  // Blocks of whole kNR-column panels of C, one per thread: each column is computed by one
-  // thread, in the one-thread order.
-  const int width = (N + T - 1) / T;
-  const int cols = (width + kNR - 1) / kNR * kNR;
-  const int parts = (N + cols - 1) / cols;
+  // One block of C per thread: of whole kMR-row panels when C is taller than wide (each thread
+  // then packs only its rows of op(A), the larger operand, and all of op(B)), else of whole
+  // kNR-column panels. Either way each element is computed by one thread, in the one-thread
+  // order (packed_gemm's K blocks depend on K alone).
+  const bool by_rows = M > N && M >= 2 * kMR;
+  const int unit = by_rows ? kMR : kNR, extent = by_rows ? M : N;
+  const int width = (extent + T - 1) / T;
+  const int block = (width + unit - 1) / unit * unit;
+  const int parts = (extent + block - 1) / block;
   auto part = [&](int t) {
-    const int j0 = t * cols, n = std::min(cols, N - j0);
-    const float* B_j0 = trans_b ? B + j0 : B + Index(j0) * ldb;  // op(B)(:, j0)
-    packed_gemm(trans_a, trans_b, M, n, K, alpha, A, lda, B_j0, ldb, beta, C + Index(j0) * ldc, ldc,
-                t == 0 ? serial_workspace : *worker_workspaces[size_t(t - 1)]);
+    Workspace& ws = t == 0 ? serial_workspace : *worker_workspaces[size_t(t - 1)];
+    const int first = t * block, size = std::min(block, extent - first);
+    if (by_rows) {
+      const float* A_i0 = trans_a ? A + Index(first) * lda : A + first;  // op(A)(first, :)
+      packed_gemm(trans_a, trans_b, size, N, K, alpha, A_i0, lda, B, ldb, beta, C + first, ldc, ws);
+    } else {
+      const float* B_j0 = trans_b ? B + first : B + Index(first) * ldb;  // op(B)(:, first)
+      packed_gemm(trans_a, trans_b, M, size, K, alpha, A, lda, B_j0, ldb, beta, C + Index(first) * ldc, ldc, ws);
+    }
   };
   pool->run(parts, part);
 }

@@ -1,28 +1,16 @@
 // The built site as a static host serves it: under the strict Content-Security-Policy, under a
-// sub-path, with no request to another origin and without cross-origin isolation. Each test
-// starts its own servers (web/serve.mjs's startServer, on free ports).
+// sub-path, with no request to another origin, cross-origin isolated (threads) and not (one
+// thread). Each test starts its own servers (web/serve.mjs's startServer, on free ports).
 import { existsSync, readFileSync } from 'node:fs';
 
-import { expect, test as base } from '@playwright/test';
+import { expect } from '@playwright/test';
 
-import { CSP, startServer } from '../../web/serve.mjs';
+import { CSP } from '../../web/serve.mjs';
+import { test } from './serve-fixture.js';
 import { series } from './page.js';
 
 const PUBLIC = new URL('../../public/', import.meta.url);
 const SUB_PATH = '/courses/dl/descent/';
-
-// `serve(options)` starts a server on a free port; every one is closed after the test.
-const test = base.extend({
-  serve: async ({}, use) => {  // {}: Playwright reads a fixture's needs from this pattern; none
-    const servers = [];
-    await use(async (options = {}) => {
-      const server = await startServer({ port: 0, ...options });
-      servers.push(server);
-      return server;
-    });
-    await Promise.all(servers.map((s) => s.close()));
-  },
-});
 
 // Collects what the page reports of the policy: its securitypolicyviolation events (an init
 // script injected by the test, not inline script of the page) and console messages about the
@@ -167,7 +155,9 @@ test('no request leaves the server: every URL is same-origin on 127.0.0.1', asyn
     return u.pathname.slice(SUB_PATH.length);
   });
   // The list is the whole site: the page, its scripts, the worker, the engine and the lessons.
-  for (const file of ['', 'app.js', 'style.css', 'worker.js', 'engine.js', 'engine.wasm', 'lessons/index.json']) {
+  // Isolated (the server's default), the playground's worker runs the threaded engine, whose
+  // threads are workers of engine-mt.worker.js; the search's pool is not started here.
+  for (const file of ['', 'app.js', 'style.css', 'worker.js', 'engine-mt.js', 'engine-mt.wasm', 'engine-mt.worker.js', 'lessons/index.json']) {
     expect(paths).toContain(file);
   }
   expect(requests.every((u) => u.startsWith(server.url))).toBe(true);
@@ -192,8 +182,9 @@ test('under a sub-path the course page and its framed lesson fetch nothing from 
   expect(failed).toEqual([]);
 });
 
-test('the page needs no cross-origin isolation: it is not isolated and it trains', async ({ page, serve }) => {
-  const server = await serve({});
+test('without cross-origin isolation, under the strict CSP and a sub-path, it trains on one thread', async ({ page, serve }) => {
+  const server = await serve({ base: SUB_PATH, csp: true, isolate: false });
+  const violations = await watchPolicy(page);
   const response = await page.goto(`${server.url}#speed=fast&epochs=20`);
   expect(response.headers()['cross-origin-opener-policy']).toBeUndefined();
   expect(response.headers()['cross-origin-embedder-policy']).toBeUndefined();
@@ -201,5 +192,9 @@ test('the page needs no cross-origin isolation: it is not isolated and it trains
   expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('undefined');  // not offered, not needed
   await expect.poll(() => page.workers().length).toBeGreaterThan(0);
   for (const worker of page.workers()) expect(await worker.evaluate(() => self.crossOriginIsolated)).toBe(false);
+  await expect(page.getByText(/^Threads: /)).toHaveText('Threads: 1 · the page is not cross-origin isolated (its server sends no COOP and COEP headers), so threads are not allowed');
+  expect(await page.evaluate(() => window.descent.threads)).toMatchObject({ threaded: false, threads: 1 });
   await trainDefault(page, 20);
+  expect(await violations()).toEqual([]);
+  expect(server.violations).toEqual([]);
 });

@@ -9,25 +9,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { expect, test as base } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { build } from 'esbuild';
 
 import { pack } from '../../.ci/pack.mjs';
-import { startServer } from '../../web/serve.mjs';
+import { test } from './serve-fixture.js';
 
 const LESSON = 'input-normalization/1';  // 200 epochs: a few seconds at full speed
-
-const test = base.extend({
-  serve: async ({}, use) => {  // {}: Playwright reads a fixture's needs from this pattern; none
-    const servers = [];
-    await use(async (options) => {
-      const server = await startServer({ port: 0, ...options });
-      servers.push(server);
-      return server;
-    });
-    await Promise.all(servers.map((s) => s.close()));
-  },
-});
 
 let scratch;
 let release;
@@ -69,7 +57,7 @@ test('the site zip, under a sub-path, is framed by a course page on another orig
   const course = join(scratch, 'course');
   mkdirSync(course, { recursive: true });
   writeFileSync(join(course, 'favicon.ico'), '');  // the browser asks for one
-  const courseServer = await serve({ root: course });
+  const courseServer = await serve({ root: course, isolate: false });  // a course page as most hosts serve it
   const courseOrigin = new URL(courseServer.url).origin;
   const embed = `${siteUrl}embed.html?lesson=${LESSON}&speed=max&origins=${encodeURIComponent(courseOrigin)}`;
   writeFileSync(join(course, 'index.html'), `<!doctype html><meta charset="utf-8"><title>A course</title>

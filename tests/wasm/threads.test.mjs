@@ -24,7 +24,7 @@ function trainedWeights(engine) {
     assert.equal(answer(session.load(JSON.stringify(SPEC))).ok, true);
     let result;
     do result = answer(session.step(1000)); while (!result.finished);
-    return { weights: session.weights(), dev: result.summary.final.dev_error };
+    return { weights: session.weights(), dev: result.summary.dev_loss };
   } finally {
     session.delete();
   }

@@ -12,6 +12,7 @@
 import { BoundaryView } from '../boundary.js';
 import { MetricsChart } from '../charts/metrics-chart.js';
 import { Controls } from '../controls.js';
+import { singleThreaded } from '../protocol.js';
 import { RunController } from '../run-controller.js';
 import { defaultSpec } from '../spec/fill.js';
 import { fromShort } from '../spec/hash.js';
@@ -58,7 +59,7 @@ export class Lesson {
   get run() { return this.controller?.run ?? { state: 'loading' }; }
 
   makeController() {
-    const url = assetUrl('worker.js');
+    const url = singleThreaded(assetUrl('worker.js'));  // many lessons may share a page's cores
     const { dom } = this;
     try {
       const controller = new RunController({

@@ -6,7 +6,9 @@
 //   new TrialPool({ size, workerUrl })
 //     size: workers at most, default max(1, navigator.hardwareConcurrency - 1).
 //     Workers are created when first needed, kept and reused across runs; nothing is sent
-//     to one before its FromWorker.ready.
+//     to one before its FromWorker.ready. Each loads the single-threaded engine (workerUrl
+//     with ?threads=1): the pool already has the cores, one trial each, and a trial on
+//     threads of its own would oversubscribe them.
 //   run(trials, { onUpdate } = {}) -> Promise<results>
 //     trials: [{ id, spec }], each trained to its end by ToWorker.trial.
 //     results, in the order of trials: [{ id, status: 'done' | 'failed' | 'cancelled',
@@ -28,7 +30,7 @@
 // the same way again: its trial and every trial after it in the run fail at once with its
 // message (the next run tries a fresh worker), and requests answer { ok: false } with it.
 import { engineSupport, unsupportedError, workerFailed } from '../engine-support.js';
-import { FromWorker, ToWorker, isMessage, message } from '../protocol.js';
+import { FromWorker, ToWorker, isMessage, message, singleThreaded } from '../protocol.js';
 
 export const defaultPoolSize = () => Math.max(1, (globalThis.navigator?.hardwareConcurrency || 2) - 1);
 
@@ -87,7 +89,7 @@ export class TrialPool {
   constructor({ size = defaultPoolSize(), workerUrl }) {
     if (!workerUrl) throw new Error('[TrialPool]: workerUrl is required');
     this.size = Math.max(1, Math.floor(size) || 1);
-    this.workerUrl = workerUrl;
+    this.workerUrl = singleThreaded(workerUrl);
     this.slots = [];
     this.current = null;  // the run going on: { finish } to settle it on cancel
     this.disposed = false;

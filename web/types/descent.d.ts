@@ -475,6 +475,8 @@ export interface PlaygroundGlobal {
   readonly epochs: EpochRecord[];
   readonly worker: Worker;
   readonly heapBytes: number | null;  // the engine's memory, as last reported
+  // The engine's threads, once loaded: the threaded build on a cross-origin isolated page.
+  readonly threads: { threaded: boolean; threads: number; reason: string } | null;
   readonly link: string;  // the page's link hash
   // The page's views and controllers, unversioned.
   chart: unknown; metrics: unknown; layersChart: unknown; rateChart: unknown; boundary: unknown;

@@ -38,7 +38,7 @@ async function instantiate(wasmUrl, imports) {
 }
 
 // Resolves { engine, threads: { threaded, threads, reason } }: the module with its threads set.
-// single: a search-pool worker (one thread whatever the page allows).
+// single: a search-pool or lesson worker (one thread whatever the page allows).
 export async function loadEngine({ single = false } = {}) {
   const threads = engineThreads({ single });
   const engine = await loadFlavour(threads.threaded ? FLAVOURS.threaded : FLAVOURS.single);

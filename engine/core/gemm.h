@@ -12,8 +12,9 @@
 // vector extensions natively, so the same code is tested natively).
 // Threads (set_threads): a product large enough to pay is split into blocks of C's rows (C
 // taller than wide) or columns, one per thread, each element computed by one thread in the
-// same order as on one thread, so C is bitwise the same for any thread count. Never allocates per call: the packing buffers
-// are made once (static, and one per worker thread), so calls must not run concurrently.
+// same order as on one thread, so C is bitwise the same for any thread count. Never
+// allocates per call: the packing buffers are made once (static, and one per worker
+// thread), so calls must not run concurrently.
 namespace descent::kernels {
 
 inline constexpr int kMaxThreads = 16;

@@ -8,11 +8,9 @@
 #include <cstddef>
 #include <cstring>
 #include <memory>
-#include <system_error>
 #include <vector>
 
 #include "core/f32x4.h"
-#include "core/thread_pool.h"
 
 namespace descent::kernels {
 namespace {
@@ -38,8 +36,7 @@ struct Workspace {
 };
 Workspace serial_workspace;
 
-// The threads (kernels::set_threads): none, or a pool and a workspace per worker thread.
-std::unique_ptr<ThreadPool> pool;
+// A workspace per worker thread of core/threads.h (none on one thread).
 std::vector<std::unique_ptr<Workspace>> worker_workspaces;
 
 // A product is split across threads from this many multiply-adds (M N K) on: below it, waking
@@ -206,22 +203,10 @@ void packed_gemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, c
 
 }  // namespace
 
-int set_threads(int threads) {
-  threads = std::clamp(threads, 1, kMaxThreads);
-  if (threads == kernels::threads()) return threads;
-  pool.reset();  // joins the old workers before their workspaces go
+void reserve_gemm_workspaces(int threads) {
   worker_workspaces.clear();
-  if (threads == 1) return 1;
-  try {
-    pool = std::make_unique<ThreadPool>(threads);
-  } catch (const std::system_error&) {  // a build or host without threads: one it is
-    return 1;
-  }
   for (int t = 1; t < threads; ++t) worker_workspaces.push_back(std::make_unique<Workspace>());
-  return threads;
 }
-
-int threads() { return pool ? pool->threads() : 1; }
 
 void sgemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const float* A, int lda,
            const float* B, int ldb, float beta, float* C, int ldc) {
@@ -253,7 +238,7 @@ void sgemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const f
       packed_gemm(trans_a, trans_b, M, size, K, alpha, A, lda, B_j0, ldb, beta, C + Index(first) * ldc, ldc, ws);
     }
   };
-  pool->run(parts, part);
+  run_parts(parts, part);
 }
 
 }  // namespace descent::kernels

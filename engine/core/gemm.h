@@ -10,22 +10,19 @@
 // op(B) are packed into panels, which absorbs the transposes, and one register-blocked
 // micro-kernel with 128-bit SIMD does the arithmetic (WASM SIMD, or SSE through GCC/Clang
 // vector extensions natively, so the same code is tested natively).
-// Threads (set_threads): a product large enough to pay is split into blocks of C's rows (C
-// taller than wide) or columns, one per thread, each element computed by one thread in the
+// Threads (core/threads.h): a product large enough to pay is split into blocks of C's rows
+// (C taller than wide) or columns, one per thread, each element computed by one thread in the
 // same order as on one thread, so C is bitwise the same for any thread count. Never
 // allocates per call: the packing buffers are made once (static, and one per worker
 // thread), so calls must not run concurrently.
+#include "core/threads.h"
+
 namespace descent::kernels {
-
-inline constexpr int kMaxThreads = 16;
-
-// Uses `threads` threads (clamped to 1..kMaxThreads) from now on: the pool is made here,
-// once, and kept; 1 ends it. Returns the threads in use: 1 where no thread can be made (the
-// single-threaded WASM build). Call between products, not during one.
-int set_threads(int threads);
-int threads();
 
 void sgemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const float* A, int lda,
            const float* B, int ldb, float beta, float* C, int ldc);
+
+// For set_threads: a packing workspace for each of threads - 1 workers, made here, not per call.
+void reserve_gemm_workspaces(int threads);
 
 }  // namespace descent::kernels

@@ -30,9 +30,9 @@ class ThreadPool {
   void run(int parts, Part& part) {
     run(parts, [](void* p, int t) { (*static_cast<Part*>(p))(t); }, &part);
   }
+  void run(int parts, void (*call)(void*, int), void* context);
 
  private:
-  void run(int parts, void (*call)(void*, int), void* context);
   void work(int t);
   void stop();  // ends and joins the workers
 

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -17,7 +17,8 @@ const LEFT_OUT = new Set(['screenshot.png', 'trajectories.png', 'lesson.png']);
 const REQUIRED = ['index.html', 'embed.html', 'course.html', 'about.html', 'app.js', 'embed.js', 'descent.js',
   'worker.js', 'engine.js', 'engine.wasm', 'engine-mt.js', 'engine-mt.wasm', 'engine-mt.worker.js', 'lesson.css', 'lessons/index.json', 'LICENSE.txt',
   'THIRD_PARTY_NOTICES.txt', 'spec.schema.json', 'build-info.json'];
-const TYPES = join(ROOT, 'web/types/descent.d.ts');
+// The package's types: descent.d.ts, which re-exports spec.d.ts.
+const TYPES = ['descent.d.ts', 'spec.d.ts'].map((file) => join(ROOT, 'web/types', file));
 
 function fail(message) {
   throw new Error(`release: ${message}`);
@@ -26,7 +27,7 @@ function fail(message) {
 export function pack(out = join(ROOT, 'dist')) {
   const missing = REQUIRED.filter((file) => !existsSync(join(PUBLIC, file)));
   if (missing.length) fail(`public/ lacks ${missing.join(', ')}; build first (bash .ci/setup)`);
-  if (!existsSync(TYPES)) fail('web/types/descent.d.ts is missing');
+  for (const file of TYPES) if (!existsSync(file)) fail(`${file} is missing`);
   const { version, description } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const info = JSON.parse(readFileSync(join(PUBLIC, 'build-info.json'), 'utf8'));
   if (info.version !== version) fail(`public/ was built as ${info.version}, package.json says ${version}; rebuild (node web/build.mjs)`);
@@ -47,7 +48,7 @@ export function pack(out = join(ROOT, 'dist')) {
     // The npm package: the same site under dist/, the types, the schema, the licences.
     const pkg = join(stage, 'package');
     cpSync(site, join(pkg, 'dist'), { recursive: true });
-    cpSync(TYPES, join(pkg, 'descent.d.ts'));
+    for (const file of TYPES) cpSync(file, join(pkg, basename(file)));
     cpSync(join(PUBLIC, 'spec.schema.json'), join(pkg, 'spec.schema.json'));
     cpSync(join(ROOT, 'LICENSE'), join(pkg, 'LICENSE'));
     cpSync(join(ROOT, 'THIRD_PARTY_NOTICES'), join(pkg, 'THIRD_PARTY_NOTICES'));
@@ -91,7 +92,7 @@ function manifest(version, description, info) {
       './dist/*': './dist/*',
       './package.json': './package.json',
     },
-    files: ['dist/', 'descent.d.ts', 'spec.schema.json', 'LICENSE', 'THIRD_PARTY_NOTICES', 'README.md'],
+    files: ['dist/', 'descent.d.ts', 'spec.d.ts', 'spec.schema.json', 'LICENSE', 'THIRD_PARTY_NOTICES', 'README.md'],
     sideEffects: ['./dist/descent.js'],  // it defines <descent-lesson>
     descent: { commit: info.commit, dirty: info.dirty },
   };

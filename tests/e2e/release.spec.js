@@ -2,18 +2,21 @@
 // - the site zip, unpacked under a sub-path of one origin with the strict CSP, framed by a
 //   course page on another origin that drives it with postMessage and sizes it from 'resize';
 // - the npm package, installed with npm into a scratch project, bundled with esbuild into the
-//   author's page, its assets copied where setAssetPath() says.
+//   author's page, its assets copied where setAssetPath() says; its types checked by tsc.
 // Both train a real lesson in the real engine.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { expect } from '@playwright/test';
 import { build } from 'esbuild';
 
 import { pack } from '../../.ci/pack.mjs';
 import { test } from './serve-fixture.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const LESSON = 'input-normalization/1';  // 200 epochs: a few seconds at full speed
 
@@ -106,9 +109,20 @@ test('the npm package installs with npm, bundles with esbuild and trains a lesso
   expect(manifest.version).toBe(release.version);
   expect(manifest.license).toBe('MIT');
   expect(manifest.dependencies ?? {}).toEqual({});  // everything it needs is inside
-  for (const file of ['LICENSE', 'THIRD_PARTY_NOTICES', 'descent.d.ts', 'spec.schema.json', 'dist/embed.html', 'dist/engine.wasm', 'dist/lessons/index.json']) {
+  for (const file of ['LICENSE', 'THIRD_PARTY_NOTICES', 'descent.d.ts', 'spec.d.ts', 'spec.schema.json', 'dist/embed.html', 'dist/engine.wasm', 'dist/lessons/index.json']) {
     expect(existsSync(join(installed, file)), file).toBe(true);
   }
+  // The installed types resolve from the package's own manifest (descent.d.ts re-exporting
+  // spec.d.ts): tsc accepts a typed spec and refuses a misspelt optimizer.
+  writeFileSync(join(project, 'types.ts'), `import type { ExperimentSpec, Lesson } from 'descent';
+export const spec: ExperimentSpec = { layers: [{ units: 4, activation: 'relu' }], optimizer: { name: 'adam' } };
+export const pause = (lesson: Lesson) => lesson.pause();
+// @ts-expect-error: 'adamw' is not an optimizer
+export const wrong: ExperimentSpec = { optimizer: { name: 'adamw' } };
+`);
+  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2022',
+    lib: ['dom', 'es2022'], module: 'esnext', moduleResolution: 'bundler', types: [] }, files: ['types.ts'] }));
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', project], { stdio: 'inherit' });
 
   // The author's page: their own script, bundled; the package's assets copied under /vendor/descent/.
   writeFileSync(join(project, 'src', 'main.js'), `

@@ -3,7 +3,7 @@
 // engine's (each with the engine's type, range and names), and both refuse the same mistakes.
 // The engine's fields come from the engine itself: its filled specs, and the list of allowed
 // fields it gives when refusing an unknown one. Also: the name lists of the TypeScript
-// declarations (web/types/descent.d.ts) are the engine's and the modules' own.
+// declarations (web/types/spec.d.ts, descent.d.ts) are the engine's and the modules' own.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
@@ -243,10 +243,10 @@ test('(d) both the schema and the engine refuse invalid specs', () => {
 });
 
 // The members of a string-literal union of the declarations, following the unions it names.
-const declarations = read('web/types/descent.d.ts');
+const declarations = read('web/types/spec.d.ts') + read('web/types/descent.d.ts');
 function union(name) {
   const m = new RegExp(`export type ${name} =([^;]*);`).exec(declarations);
-  assert.ok(m, `type ${name} in descent.d.ts`);
+  assert.ok(m, `type ${name} in web/types/spec.d.ts or descent.d.ts`);
   return m[1].split('|').map((t) => t.trim()).flatMap((t) => (/^'.*'$/.test(t) ? [t.slice(1, -1)] : union(t)));
 }
 // The members of an object-type literal: the `type: '...'` of each type named `*${suffix}`.

@@ -53,25 +53,12 @@ class Adam final : public Optimizer<T> {
     const T correction2 = T(1.0 - std::pow(beta2_, double(t_)));  // 1 - beta2^t
     const T b1 = T(beta1_), one_b1 = T(1.0 - beta1_), b2 = T(beta2_), one_b2 = T(1.0 - beta2_);
     const T epsilon = epsilon_;
-    T* v_all = v_dtheta_.data();
-    T* S_all = S_dtheta_.data();
-    T* theta_all = theta.data();
-    const T* dtheta_all = dtheta.data();
     // One pass over the four vectors instead of three, split by ranges of theta across the
     // engine's threads (each element on one thread, in the order of the formulas above, so
-    // the result is the same on any count). __restrict: they never overlap, so it vectorises.
-    kernels::parallel_ranges(v_dtheta_.size(), kernels::kParallelElements, [=](std::ptrdiff_t begin, std::ptrdiff_t end) {
-      T* __restrict v = v_all;
-      T* __restrict S = S_all;
-      T* __restrict th = theta_all;
-      const T* __restrict d = dtheta_all;
-      for (std::ptrdiff_t i = begin; i < end; ++i) {
-        const T v_i = b1 * v[i] + one_b1 * d[i];
-        const T S_i = b2 * S[i] + one_b2 * (d[i] * d[i]);
-        v[i] = v_i;
-        S[i] = S_i;
-        th[i] -= alpha * (v_i / correction1) / (std::sqrt(S_i / correction2) + epsilon);
-      }
+    // the result is the same on any count).
+    kernels::parallel_ranges(v_dtheta_.size(), kernels::kParallelElements, [&](std::ptrdiff_t begin, std::ptrdiff_t end) {
+      update_range(v_dtheta_.data() + begin, S_dtheta_.data() + begin, theta.data() + begin, dtheta.data() + begin,
+                   end - begin, b1, one_b1, b2, one_b2, correction1, correction2, alpha, epsilon);
     });
   }
   void reset() override {
@@ -83,6 +70,21 @@ class Adam final : public Optimizer<T> {
   std::int64_t t() const { return t_; }  // update() calls since construction or reset()
 
  private:
+  // The update of n elements. Parameters, not locals, carry __restrict: clang takes no-alias
+  // from parameters only, and without it does not vectorise the loop (in WASM, Adam was a
+  // third of the MLP's step).
+  static void update_range(T* __restrict v, T* __restrict S, T* __restrict theta, const T* __restrict dtheta,
+                           std::ptrdiff_t n, T b1, T one_b1, T b2, T one_b2, T correction1, T correction2, T alpha,
+                           T epsilon) {
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
+      const T v_i = b1 * v[i] + one_b1 * dtheta[i];
+      const T S_i = b2 * S[i] + one_b2 * (dtheta[i] * dtheta[i]);
+      v[i] = v_i;
+      S[i] = S_i;
+      theta[i] -= alpha * (v_i / correction1) / (std::sqrt(S_i / correction2) + epsilon);
+    }
+  }
+
   Vector<T> v_dtheta_;  // (P) first moment, mean of dtheta
   Vector<T> S_dtheta_;  // (P) second moment, mean of dtheta^2
   double beta1_, beta2_;

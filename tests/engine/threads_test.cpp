@@ -1,11 +1,12 @@
 // The engine's threads (core/threads.h) beyond the products: parallel_ranges covers [0, n)
-// once, in blocks of 16; Adam's update and the copy and check of theta around a step give
-// bitwise the same result on 1 to 4 threads as the three-pass Eigen formulas of the paper;
-// all_finite against std::isfinite; no allocation per pass once the pool is made.
+// once, in blocks of 16; the four optimizers' updates give bitwise the same result on 1 to 4
+// threads as their formulas written as Eigen passes; the copy and check of theta around a
+// step; all_finite against std::isfinite; no allocation per pass once the pool is made.
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -13,6 +14,9 @@
 #include "allocation_counter.h"
 #include "core/threads.h"
 #include "optim/adam.h"
+#include "optim/gradient_descent.h"
+#include "optim/momentum.h"
+#include "optim/rmsprop.h"
 #include "train/train_step.h"
 
 namespace {
@@ -59,21 +63,28 @@ void adam_reference(Vector<T>& theta, const Vector<T>& dtheta, Vector<T>& v, Vec
   theta.array() -= alpha * (v.array() / c1) / ((S.array() / c2).unaryExpr([](T x) { return std::sqrt(x); }) + T(1e-8));
 }
 
+// Starting weights ~ N(0, 1) and `steps` gradients ~ N(0, 0.01^2), P each.
 template <class T>
-class ThreadedAdam : public ::testing::Test {};
-using Scalars = ::testing::Types<float, double>;
-TYPED_TEST_SUITE(ThreadedAdam, Scalars);
-
-TYPED_TEST(ThreadedAdam, BitwiseTheFormulasOnOneToFourThreads) {
-  using T = TypeParam;
-  const Eigen::Index P = 100003;  // above kParallelElements, not a multiple of 16
-  std::mt19937 gen(11);
+std::pair<Vector<T>, std::vector<Vector<T>>> random_steps(Eigen::Index P, int steps, unsigned seed) {
+  std::mt19937 gen(seed);
   std::normal_distribution<double> normal(0.0, 1.0);
   Vector<T> theta0(P);
-  std::vector<Vector<T>> grads(5, Vector<T>(P));
+  std::vector<Vector<T>> grads(static_cast<std::size_t>(steps), Vector<T>::Zero(P));
   for (Eigen::Index i = 0; i < P; ++i) theta0[i] = T(normal(gen));
   for (auto& g : grads)
     for (Eigen::Index i = 0; i < P; ++i) g[i] = T(normal(gen) * 1e-2);
+  return {theta0, grads};
+}
+
+template <class T>
+class ThreadedOptimizers : public ::testing::Test {};
+using Scalars = ::testing::Types<float, double>;
+TYPED_TEST_SUITE(ThreadedOptimizers, Scalars);
+
+TYPED_TEST(ThreadedOptimizers, AdamBitwiseTheFormulasOnOneToFourThreads) {
+  using T = TypeParam;
+  const Eigen::Index P = 100003;  // above kParallelElements, not a multiple of 16
+  const auto [theta0, grads] = random_steps<T>(P, 5, 11);
 
   Vector<T> expected = theta0, v = Vector<T>::Zero(P), S = Vector<T>::Zero(P);
   for (int t = 1; t <= 5; ++t) adam_reference<T>(expected, grads[size_t(t - 1)], v, S, t, T(0.01));
@@ -84,6 +95,40 @@ TYPED_TEST(ThreadedAdam, BitwiseTheFormulasOnOneToFourThreads) {
     Vector<T> theta = theta0;
     for (const auto& g : grads) adam.update(theta, g, T(0.01));
     EXPECT_EQ(std::memcmp(theta.data(), expected.data(), sizeof(T) * size_t(P)), 0) << threads << " threads";
+  }
+}
+
+// Gradient descent, momentum and RMSProp: the same, against their formulas as Eigen passes.
+TYPED_TEST(ThreadedOptimizers, TheOtherOptimizersTooBitwiseOnOneToFourThreads) {
+  using T = TypeParam;
+  const Eigen::Index P = 70001;
+  const auto [theta0, grads] = random_steps<T>(P, 4, 5);
+  const T alpha = T(0.05), beta = T(0.9), one_beta = T(1.0 - 0.9), beta2 = T(0.999), one_beta2 = T(1.0 - 0.999);
+  const auto exact_sqrt = [](T x) { return std::sqrt(x); };
+
+  Vector<T> gd = theta0, momentum = theta0, rmsprop = theta0;
+  Vector<T> v = Vector<T>::Zero(P), S = Vector<T>::Zero(P);
+  for (const auto& g : grads) {
+    gd -= alpha * g;
+    v = beta * v + one_beta * g;
+    momentum -= alpha * v;
+    S.array() = beta2 * S.array() + one_beta2 * g.array().square();
+    rmsprop.array() -= alpha * g.array() / (S.array().unaryExpr(exact_sqrt) + T(1e-8));
+  }
+  for (int threads : {1, 2, 3, 4}) {
+    Threads pool(threads);
+    descent::GradientDescent<T> gd_run;
+    descent::Momentum<T> momentum_run(P, 0.9);
+    descent::RMSProp<T> rmsprop_run(P, 0.999, 1e-8);
+    Vector<T> a = theta0, b = theta0, c = theta0;
+    for (const auto& g : grads) {
+      gd_run.update(a, g, alpha);
+      momentum_run.update(b, g, alpha);
+      rmsprop_run.update(c, g, alpha);
+    }
+    EXPECT_EQ(std::memcmp(a.data(), gd.data(), sizeof(T) * size_t(P)), 0) << "gd, " << threads << " threads";
+    EXPECT_EQ(std::memcmp(b.data(), momentum.data(), sizeof(T) * size_t(P)), 0) << "momentum, " << threads << " threads";
+    EXPECT_EQ(std::memcmp(c.data(), rmsprop.data(), sizeof(T) * size_t(P)), 0) << "rmsprop, " << threads << " threads";
   }
 }
 

@@ -6,12 +6,17 @@
 //   descent run spec.json --save model.json          also write the trained model (model/model.h)
 //   descent predict model.json data.csv [--out p.csv]  the predicted class and probabilities per row
 //   descent evaluate model.json data.csv             loss, error and confusion matrix on labelled rows
+//   descent search plan.json [--jobs N] [--dir DIR]  a hyperparameter search (cli/search_commands.h),
+//   descent search plan.json --emit DIR, descent search trial SPEC, descent search collect DIR
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/search_commands.h"
 #include "gradcheck/report_json.h"
 #include "model/model.h"
 #include "model/model_csv.h"
@@ -138,6 +143,23 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--after", after, "Train this many epochs first")->check(CLI::NonNegativeNumber);
   auto* spec_cmd = app.add_subcommand("spec", "Print the spec with every default filled in");
   spec_cmd->add_option("spec", path, "Experiment spec (JSON)")->check(CLI::ExistingFile);
+  std::string plan_path, emit_dir, search_dir, trial_spec, collect_dir;
+  int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  auto* search_cmd = app.add_subcommand("search", "A hyperparameter search: run a plan here, or emit it for a cluster");
+  search_cmd->add_option("plan", plan_path, "Search plan (JSON: the search card's Export for a cluster)")
+      ->check(CLI::ExistingFile);
+  search_cmd->add_option("--jobs", jobs, "Trials at a time on this machine (default: the core count)")
+      ->check(CLI::Range(1, 1024));
+  search_cmd->add_option("--dir", search_dir, "The search's folder (default: the plan's name + -search); rerun to resume");
+  auto* emit_opt = search_cmd->add_option("--emit", emit_dir,
+      "Write the next round's trial specs, trials.txt, run-parallel.sh and run-slurm.sh into this folder; train nothing");
+  emit_opt->excludes("--jobs")->excludes("--dir");
+  auto* trial_cmd = search_cmd->add_subcommand("trial", "Train one emitted trial into its result file (skipped when finished)");
+  trial_cmd->add_option("spec", trial_spec, "The trial's spec: DIR/round-R/trials/NNNN.json")->required()
+      ->check(CLI::ExistingFile);
+  auto* collect_cmd = search_cmd->add_subcommand("collect", "Merge a search folder's results into results.json and results.csv");
+  collect_cmd->add_option("dir", collect_dir, "The search's folder")->required()->check(CLI::ExistingDirectory);
+  search_cmd->require_subcommand(0, 1);
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -145,6 +167,13 @@ int main(int argc, char** argv) {
     if (*predict_cmd) return predict(model_path, data_path, out_path);
     if (*evaluate_cmd) return evaluate(model_path, data_path);
     if (*check_cmd) return gradcheck(path, after);
+    if (*trial_cmd) return descent::cli::search_trial(trial_spec);
+    if (*collect_cmd) return descent::cli::search_collect(collect_dir);
+    if (*search_cmd) {
+      if (plan_path.empty()) throw std::runtime_error("search needs a plan file (descent search plan.json), or trial SPEC, or collect DIR");
+      return emit_dir.empty() ? descent::cli::search_local(plan_path, search_dir, jobs)
+                              : descent::cli::search_emit(plan_path, emit_dir);
+    }
     std::cout << descent::to_json(load_spec(path)).dump(2) << std::endl;
     return 0;
   } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 #include "search/plan.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/rng.h"
@@ -83,24 +84,58 @@ std::vector<Trial> grid_trials(const std::vector<Param>& params, int points, con
   return trials;
 }
 
+// method "list": the trials with exactly these values (an imported trial written into a spec).
+std::vector<Trial> listed_trials(const std::vector<Param>& params, const nlohmann::json* values, const std::string& path) {
+  if (!values || !values->is_array() || values->empty() || values->size() > kMaxTrials)
+    throw SpecError(path, values ? Fields::show(*values) : "missing",
+                    "allowed: with method \"list\", an array of 1 to " + std::to_string(kMaxTrials) +
+                        " objects {name: value} giving every parameter a value");
+  std::vector<Trial> trials;
+  for (size_t k = 0; k < values->size(); ++k) {
+    const nlohmann::json& object = (*values)[k];
+    const std::string at = Fields::element(path, k);
+    if (!object.is_object()) throw SpecError(at, Fields::show(object), "allowed: an object {name: value}");
+    Trial t;
+    for (const Param& p : params) {
+      const std::string field = at + "." + p.name;
+      const auto v = object.find(p.name);
+      if (v == object.end() || !v->is_number())
+        throw SpecError(field, v == object.end() ? "missing" : Fields::show(*v), "allowed: a number");
+      const double x = v->get<double>();
+      if (!(x >= p.min && x <= p.max) || (p.whole() && x != std::floor(x)))
+        throw SpecError(field, Fields::show(*v),
+                        "allowed: " + std::string(p.whole() ? "a whole number" : "a number") + " from " +
+                            Fields::show(p.min) + " to " + Fields::show(p.max) + " (params' range)");
+      t.values.push_back(x);
+    }
+    for (auto it = object.begin(); it != object.end(); ++it)
+      if (std::none_of(params.begin(), params.end(), [&](const Param& p) { return p.name == it.key(); }))
+        throw SpecError(at + "." + it.key(), Fields::show(it.value()), "allowed: only the names in params");
+    trials.push_back(std::move(t));
+  }
+  return trials;
+}
+
 }  // namespace
 
 nlohmann::ordered_json plan(const nlohmann::json& request, Fields& f) {
   f.has("base");
   const Spec base = spec_field(request, "base");
-  const std::string method = f.choice("method", "random", {"random", "grid"});
+  const std::string method = f.choice("method", "random", {"random", "grid", "list"});
   const int n = f.integer("trials", 20, 1, kMaxTrials);
   const int points = f.integer("grid_points", 3, 2, 20);
   const uint64_t seed = static_cast<uint64_t>(f.whole("seed", 1, 0, 9007199254740991.0));
   const std::vector<Param> params = read_params(f.array("params"), "params");
+  const nlohmann::json* values = method == "list" ? f.array("values") : nullptr;
   f.finish();
   for (size_t i = 0; i < params.size(); ++i)
     if (per_hidden_layer(params[i].name) && base.layers.size() < 2)
       throw SpecError(Fields::element("params", i) + ".name", "\"" + params[i].name + "\"",
                       "allowed: only when the base spec has a hidden layer");
 
-  const std::vector<Trial> trials = method == "grid" ? grid_trials(params, points, "grid_points")
-                                                     : random_trials(params, n, seed);
+  const std::vector<Trial> trials = method == "grid"   ? grid_trials(params, points, "grid_points")
+                                    : method == "list" ? listed_trials(params, values, "values")
+                                                       : random_trials(params, n, seed);
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (size_t k = 0; k < trials.size(); ++k) {
     nlohmann::ordered_json values = nlohmann::ordered_json::object();

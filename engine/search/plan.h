@@ -6,8 +6,10 @@
 
 namespace descent {
 
-// request {kind: "plan", base, method: "random" | "grid", trials, grid_points, seed, params}
-// -> {ok, params: [{name, min, max, scale}], trials: [{id, values: {name: value}, spec}]}.
+// request {kind: "plan", base, method: "random" | "grid" | "list", trials, grid_points, seed,
+// params, values} -> {ok, params: [{name, min, max, scale}], trials: [{id, values: {name: value}, spec}]}.
+// method "list" plans the trials given in values ([{name: value}], each inside params' ranges):
+// an imported trial's values written into a spec.
 // f has read "kind"; this reads the rest and finishes it.
 nlohmann::ordered_json plan(const nlohmann::json& request, Fields& f);
 

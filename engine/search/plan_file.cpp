@@ -1,0 +1,62 @@
+#include "search/plan_file.h"
+
+#include "search/search.h"
+#include "spec/fields.h"
+
+namespace descent {
+
+// Runs a search request; an error answer becomes the SpecError it describes.
+static nlohmann::json answered(const nlohmann::json& request) {
+  nlohmann::json answer = nlohmann::json::parse(search(request.dump()));
+  if (!answer.value("ok", false)) {
+    const auto& e = answer["error"];
+    throw SpecError(e.value("field", ""), e.value("given", ""), e.value("allowed", ""));
+  }
+  return answer;
+}
+
+PlanFile read_plan_file(const std::string& text) {
+  const auto document = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded() || !document.is_object())
+    throw SpecError("plan", document.is_discarded() ? "not JSON" : Fields::show(document),
+                    "allowed: a JSON object {base, method, trials, grid_points, seed, params, rounds, refine_best}");
+  Fields f(document, "");
+  const std::string format = f.text("format", kPlanFormat, 100);
+  if (format != kPlanFormat) throw SpecError("format", Fields::show(format), std::string("allowed: \"") + kPlanFormat + "\"");
+  PlanFile plan;
+  if (f.has("base")) plan.base = document["base"];
+  plan.method = f.choice("method", "random", {"random", "grid"});
+  plan.trials = f.integer("trials", 20, 1, 1000);
+  plan.grid_points = f.integer("grid_points", 3, 2, 20);
+  plan.seed = static_cast<uint64_t>(f.whole("seed", 1, 0, 9007199254740991.0));
+  if (!f.array("params")) throw SpecError("params", "missing", "allowed: an array of {name, min, max, scale}");
+  plan.params = document["params"];
+  plan.rounds = f.integer("rounds", 1, 1, 20);
+  plan.refine_best = f.integer("refine_best", 3, 1, 100);
+  f.finish();
+  answered(round_request(plan, 1, plan.params));  // its errors name base.* and params[i].*
+  return plan;
+}
+
+nlohmann::json round_request(const PlanFile& plan, int round, const nlohmann::json& params) {
+  nlohmann::json request = {{"kind", "plan"},        {"method", plan.method},
+                            {"trials", plan.trials}, {"grid_points", plan.grid_points},
+                            {"seed", plan.seed + static_cast<uint64_t>(round - 1)}, {"params", params}};
+  if (!plan.base.is_null()) request["base"] = plan.base;
+  return request;
+}
+
+nlohmann::ordered_json to_json(const PlanFile& plan) {
+  nlohmann::ordered_json out = {{"format", kPlanFormat}};
+  if (!plan.base.is_null()) out["base"] = plan.base;
+  out["method"] = plan.method;
+  out["trials"] = plan.trials;
+  out["grid_points"] = plan.grid_points;
+  out["seed"] = plan.seed;
+  out["params"] = plan.params;
+  out["rounds"] = plan.rounds;
+  out["refine_best"] = plan.refine_best;
+  return out;
+}
+
+}  // namespace descent

@@ -113,7 +113,7 @@ int search_local(const std::string& plan_path, std::string dir, int jobs) {
     if (r > emitted) emitted = r;
     const RoundPlan& round = folder.rounds.at(static_cast<size_t>(r - 1));
     std::vector<Job> list;
-    std::vector<nlohmann::json> trials = folder.unfinished(r);
+    std::vector<nlohmann::ordered_json> trials = folder.unfinished(r);
     for (const auto& trial : trials) {
       const std::string file = trial["file"].get<std::string>();
       list.push_back({{self, "search", "trial", (folder.dir / file).string()},

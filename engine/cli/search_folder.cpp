@@ -15,6 +15,7 @@ namespace descent::cli {
 namespace {
 
 using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;  // a trial's values stay in params' order
 
 std::string round_name(int r) { return "round-" + std::to_string(r); }
 
@@ -24,26 +25,26 @@ std::string trial_file(int trial) {
   return name;
 }
 
-json engine(const json& request, const std::string& what) {
-  json answer = json::parse(search(request.dump()));
+ojson engine(const json& request, const std::string& what) {
+  ojson answer = ojson::parse(search(request.dump()));
   if (!answer.value("ok", false)) throw std::runtime_error(what + ": " + answer["error"].value("message", std::string()));
   return answer;
 }
 
 RoundPlan read_round(const fs::path& dir, int r) {
-  const json doc = json::parse(read_text(dir / round_name(r) / "search.json", "round file"));
+  const ojson doc = ojson::parse(read_text(dir / round_name(r) / "search.json", "round file"));
   RoundPlan round{r, doc.at("params"), doc.at("trials")};
   for (auto& trial : round.trials)
-    trial["spec"] = json::parse(read_text(dir / trial.at("file").get<std::string>(), "trial spec"));
+    trial["spec"] = ojson::parse(read_text(dir / trial.at("file").get<std::string>(), "trial spec"));
   return round;
 }
 
 // Writes round r (the engine's plan answer) into the folder and appends it to trials.txt.
-RoundPlan write_round(SearchFolder& folder, int r, const json& planned) {
+RoundPlan write_round(SearchFolder& folder, int r, const ojson& planned) {
   const fs::path round_dir = folder.dir / round_name(r);
   fs::create_directories(round_dir / "trials");
   fs::create_directories(round_dir / "results");
-  RoundPlan round{r, planned["params"], json::array()};
+  RoundPlan round{r, planned["params"], ojson::array()};
   int trial = folder.trial_count();
   std::string lines;
   for (const auto& t : planned["trials"]) {
@@ -52,10 +53,10 @@ RoundPlan write_round(SearchFolder& folder, int r, const json& planned) {
     round.trials.push_back({{"trial", trial}, {"id", t["id"]}, {"values", t["values"]}, {"file", file}, {"spec", t["spec"]}});
     lines += file + "\n";
   }
-  json listed = round.trials;
+  ojson listed = round.trials;
   for (auto& t : listed) t.erase("spec");
   write_atomically(round_dir / "search.json",
-                   json{{"round", r}, {"seed", folder.plan.seed + static_cast<uint64_t>(r - 1)}, {"params", round.params},
+                   ojson{{"round", r}, {"seed", folder.plan.seed + static_cast<uint64_t>(r - 1)}, {"params", round.params},
                         {"trials", listed}}.dump(2) + "\n");
   std::ofstream manifest(folder.dir / "trials.txt", std::ios::app);
   if (!(manifest << lines).flush()) throw std::runtime_error("cannot write " + (folder.dir / "trials.txt").string());
@@ -116,9 +117,9 @@ std::map<int, json> SearchFolder::results() const {
   return out;
 }
 
-std::vector<json> SearchFolder::unfinished(int r) const {
+std::vector<ojson> SearchFolder::unfinished(int r) const {
   const auto done = results();
-  std::vector<json> out;
+  std::vector<ojson> out;
   for (const auto& trial : rounds.at(static_cast<size_t>(r - 1)).trials) {
     const auto it = done.find(trial["trial"].get<int>());
     if (it == done.end() || !is_done(it->second)) out.push_back(trial);
@@ -129,7 +130,7 @@ std::vector<json> SearchFolder::unfinished(int r) const {
 size_t SearchFolder::missing(int r) const {
   const auto done = results();
   const auto& trials = rounds.at(static_cast<size_t>(r - 1)).trials;
-  return static_cast<size_t>(std::count_if(trials.begin(), trials.end(), [&](const json& t) {
+  return static_cast<size_t>(std::count_if(trials.begin(), trials.end(), [&](const ojson& t) {
     return done.find(t["trial"].get<int>()) == done.end();
   }));
 }
@@ -151,7 +152,7 @@ SearchFolder emit_next_round(const fs::path& dir, const PlanFile& plan, const st
   if (last == plan.rounds)
     throw std::runtime_error("every round of the plan (" + std::to_string(plan.rounds) + ") is emitted in " +
                              dir.string() + "; collect them: descent search collect " + dir.string());
-  json params = plan.params;
+  ojson params = plan.params;
   if (last > 0) {
     if (const size_t open = folder.missing(last))
       throw std::runtime_error("round " + std::to_string(last) + " has " + std::to_string(open) +

@@ -31,7 +31,7 @@ struct SearchFolder {
   // Every trial's result file that exists: trial number -> its document.
   std::map<int, nlohmann::json> results() const;
   // The trials of round r without a finished ("done") result: what a rerun trains.
-  std::vector<nlohmann::json> unfinished(int round) const;
+  std::vector<nlohmann::ordered_json> unfinished(int round) const;
   // How many trials of round r have no result file at all (a failed trial has one).
   size_t missing(int round) const;
   int trial_count() const;

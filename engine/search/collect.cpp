@@ -35,7 +35,7 @@ double key(const ojson& row, const char* name) {
 
 }  // namespace
 
-ojson trial_row(const RoundPlan& round, const nlohmann::json& trial, const nlohmann::json* result) {
+ojson trial_row(const RoundPlan& round, const ojson& trial, const nlohmann::json* result) {
   ojson row = {{"round", round.round}, {"trial", trial["trial"]}, {"id", trial["id"]}, {"values", trial["values"]}};
   const bool done = result && is_done(*result);
   row["status"] = done ? "done" : result ? "failed" : "missing";
@@ -105,7 +105,7 @@ ojson collect(const PlanFile& plan, const std::vector<RoundPlan>& rounds, const 
   for (const ojson* row : ranked) ranking.push_back((*row)["trial"]);
 
   ojson out = {{"format", kResultsFormat}, {"plan", to_json(plan)},
-               {"params", rounds.empty() ? nlohmann::json(plan.params) : rounds.front().params},
+               {"params", rounds.empty() ? plan.params : rounds.front().params},
                {"rounds", round_list}, {"trials", trials}, {"ranking", ranking},
                {"best", ranking.empty() ? ojson(nullptr) : ranking.front()}};
   const nlohmann::json finished = scored(out);

@@ -20,8 +20,8 @@ inline constexpr const char* kTrialFormat = "descent-trial-result";
 // number across every round, from 1).
 struct RoundPlan {
   int round = 1;
-  nlohmann::json params;
-  nlohmann::json trials;
+  nlohmann::ordered_json params;
+  nlohmann::ordered_json trials;  // in their order, values in params' order
 };
 
 // A trial's result file: {format, status: "done", summary, seconds} or {format, status:
@@ -31,7 +31,7 @@ nlohmann::ordered_json failed_result(const std::string& field, const std::string
 bool is_done(const nlohmann::json& result);
 
 // A row of results.json: one planned trial and its result (nullptr: missing).
-nlohmann::ordered_json trial_row(const RoundPlan& round, const nlohmann::json& trial, const nlohmann::json* result);
+nlohmann::ordered_json trial_row(const RoundPlan& round, const nlohmann::ordered_json& trial, const nlohmann::json* result);
 
 // results: trial number -> its result file (absent: missing). The document of results.json:
 // {format, plan, params, rounds, trials: [{round, trial, id, values, status, train_error,

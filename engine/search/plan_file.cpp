@@ -23,14 +23,15 @@ PlanFile read_plan_file(const std::string& text) {
   Fields f(document, "");
   const std::string format = f.text("format", kPlanFormat, 100);
   if (format != kPlanFormat) throw SpecError("format", Fields::show(format), std::string("allowed: \"") + kPlanFormat + "\"");
+  const auto ordered = nlohmann::ordered_json::parse(text);  // kept in the file's order
   PlanFile plan;
-  if (f.has("base")) plan.base = document["base"];
+  if (f.has("base")) plan.base = ordered["base"];
   plan.method = f.choice("method", "random", {"random", "grid"});
   plan.trials = f.integer("trials", 20, 1, 1000);
   plan.grid_points = f.integer("grid_points", 3, 2, 20);
   plan.seed = static_cast<uint64_t>(f.whole("seed", 1, 0, 9007199254740991.0));
   if (!f.array("params")) throw SpecError("params", "missing", "allowed: an array of {name, min, max, scale}");
-  plan.params = document["params"];
+  plan.params = ordered["params"];
   plan.rounds = f.integer("rounds", 1, 1, 20);
   plan.refine_best = f.integer("refine_best", 3, 1, 100);
   f.finish();
@@ -38,7 +39,7 @@ PlanFile read_plan_file(const std::string& text) {
   return plan;
 }
 
-nlohmann::json round_request(const PlanFile& plan, int round, const nlohmann::json& params) {
+nlohmann::json round_request(const PlanFile& plan, int round, const nlohmann::ordered_json& params) {
   nlohmann::json request = {{"kind", "plan"},        {"method", plan.method},
                             {"trials", plan.trials}, {"grid_points", plan.grid_points},
                             {"seed", plan.seed + static_cast<uint64_t>(round - 1)}, {"params", params}};

@@ -14,12 +14,12 @@ namespace descent {
 inline constexpr const char* kPlanFormat = "descent-search-plan";
 
 struct PlanFile {
-  nlohmann::json base;    // the spec every trial starts from (null: the default spec)
+  nlohmann::ordered_json base;    // the spec every trial starts from (null: the default spec)
   std::string method;     // "random" | "grid"
   int trials = 20;        // random: how many per round
   int grid_points = 3;    // grid: values per parameter
   uint64_t seed = 1;
-  nlohmann::json params;  // [{name, min, max, scale}] of round 1
+  nlohmann::ordered_json params;  // [{name, min, max, scale}] of round 1, as given
   int rounds = 1;
   int refine_best = 3;
 };
@@ -29,7 +29,7 @@ struct PlanFile {
 PlanFile read_plan_file(const std::string& text);
 
 // The engine's plan request for round r (1-based) over params (round 1: plan.params).
-nlohmann::json round_request(const PlanFile& plan, int round, const nlohmann::json& params);
+nlohmann::json round_request(const PlanFile& plan, int round, const nlohmann::ordered_json& params);
 
 nlohmann::ordered_json to_json(const PlanFile& plan);
 

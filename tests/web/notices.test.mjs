@@ -14,6 +14,7 @@ const named = (name, version) => notices.split('\n').some((line) => line.toLower
 // npm package name -> the name its notice goes by.
 const TITLES = {
   'chart.js': 'Chart.js', '@kurkle/color': '@kurkle/color', 'chartjs-plugin-zoom': 'chartjs-plugin-zoom', hammerjs: 'Hammer.js',
+  papaparse: 'Papa Parse',
 };
 
 test('every npm package bundled into the site is in the notices, with its version', () => {

@@ -19,7 +19,8 @@ export function mountSearch(container, lab) {
     rounds: () => structuredClone(model.rounds),
     // The best finished trial (a results() row with its spec), or null.
     best: () => model.bestResult(),
-    // { done, running, queued, failed, cancelled } of the latest round.
+    // { done, running, queued, failed, cancelled } of the latest round (and missing, after an
+    // import that has some).
     progress: () => ({ ...model.counts }),
     // [{ name, points, best: { x, y } | null, log }] per scatter chart.
     chartPoints: () => view.charts.points(),
@@ -29,6 +30,8 @@ export function mountSearch(container, lab) {
     // [{ name, side: 'low' | 'high', value, min, max, text }]: the best trial's values at the
     // edge of their searched range, each with its "widen the range" hint.
     hints: () => model.edgeHints(),
+    // Where the rows came from when they were imported: { name, kind: 'json' | 'csv', trials }, else null.
+    imported: () => (model.imported ? { ...model.imported } : null),
     running: () => model.busy,
     lastError: () => model.lastError,
     // The pool's size (0 before the first search).

@@ -63,7 +63,8 @@ export function cellValue(row, key) {
   return row.values?.[key];
 }
 
-const STATUS_ORDER = { done: 0, running: 1, queued: 2, failed: 3, cancelled: 4 };
+// missing: a trial of imported results that never ran (a cluster's job lost or not collected).
+const STATUS_ORDER = { done: 0, running: 1, queued: 2, failed: 3, cancelled: 4, missing: 5 };
 
 // A copy of rows sorted by key, 'ascending' or 'descending'; missing and non-finite numbers
 // go last either way, equal keys keep trial order.
@@ -100,14 +101,28 @@ export function describeValues(values, names) {
 }
 
 // The progress line: counts and the best so far.
-export function progressText({ done, running, queued, failed, cancelled = 0 }, best, names) {
+export function progressText({ done, running, queued, failed, cancelled = 0, missing = 0 }, best, names) {
   const parts = [`${done} done`, `${running} running`, `${queued} queued`, `${failed} failed`];
   if (cancelled) parts.push(`${cancelled} cancelled`);
+  if (missing) parts.push(`${missing} missing`);
   let text = `Trials: ${parts.join(', ')}.`;
   if (best) {
-    const metric = Number.isFinite(best.dev_error) ? `dev error ${formatPercent(best.dev_error)}` : `dev loss ${formatLoss(best.dev_loss)}`;
-    text += ` Best so far: ${metric} (round ${best.round}, trial ${best.number}) with ${describeValues(best.values, names)}.`;
+    text += ` Best so far: ${metricText(best)} (round ${best.round}, trial ${best.number}) with ${describeValues(best.values, names)}.`;
   }
+  return text;
+}
+
+// "dev error 4.2%", or the dev loss when there is no error (regression).
+export const metricText = (row) => (Number.isFinite(row.dev_error) ? `dev error ${formatPercent(row.dev_error)}` : `dev loss ${formatLoss(row.dev_loss)}`);
+
+// The status line after an import: "Imported 12 trials from results.json: 11 done, 1 failed,
+// 0 missing. Best: dev error 4.2% (trial 3) with ...". counts: countRows' of the rows.
+export function importedText(counts, rows, rounds, name, best, names) {
+  const many = rounds.length > 1;
+  let text = `Imported ${rows.length} trial${rows.length === 1 ? '' : 's'}${many ? ` (${rounds.length} rounds)` : ''} from ${name}: `
+    + `${counts.done} done, ${counts.failed} failed, ${counts.missing ?? 0} missing${counts.cancelled ? `, ${counts.cancelled} cancelled` : ''}.`;
+  if (best) text += ` Best: ${metricText(best)} (${many ? `round ${best.round}, ` : ''}trial ${best.number}) with ${describeValues(best.values, names)}.`;
+  else text += ' None is best: no trial finished with a dev error or dev loss.';
   return text;
 }
 

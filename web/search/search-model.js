@@ -2,19 +2,23 @@
 // the latest round's counts, the best trial, the status line and the errors, and the talk
 // with the pool of trial workers (plan a round, train it, narrow the ranges, rank). A counter
 // (generation) makes the continuations of a cancelled or replaced search stale: they return
-// without touching anything. No DOM: the view (search-view.js) renders the model after each
-// changed() and answers its other hooks.
+// without touching anything. Collected results (import.js) can take the rows' place: they
+// are ranked as a search's are, and Apply best loads their best trial. No DOM: the view
+// (search-view.js) renders the model after each changed() and answers its other hooks.
 import { edgeHints } from './edges.js';
 import { explainedRows } from './explained.js';
 import { TrialPool } from './pool.js';
-import { bestRow, describeValues, formatPercent, makeRow, progressText } from './results.js';
+import { bestRow, describeValues, importedText, makeRow, metricText, progressText } from './results.js';
 
 const STATUSES = ['done', 'running', 'queued', 'failed', 'cancelled'];
-const FINISHED = new Set(['done', 'failed', 'cancelled']);
+const FINISHED = new Set(['done', 'failed', 'cancelled', 'missing']);
 
-// { done, running, queued, failed, cancelled }: how many rows have each status.
+// { done, running, queued, failed, cancelled }: how many rows have each status; missing too
+// when some are (imported results: trials a cluster never ran).
 export function countRows(rows) {
-  return Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
+  const missing = rows.filter((r) => r.status === 'missing').length;
+  return missing ? { ...counts, missing } : counts;
 }
 
 // The page's experiment as every trial of the search trains it: epochs and early stopping
@@ -53,6 +57,7 @@ export class SearchModel {
     this.error = '';       // the error box's text ('' hides it)
     this.lastError = null; // the last error said, in the box or beside a control
     this.ranking = null;   // which hyperparameters mattered: { message } or { ranking, trials }
+    this.imported = null;  // the rows came from a file: { name, kind: 'json' | 'csv', trials }
     this.hooks = { changed() {}, besideControl: () => false, narrowed() {} };
   }
 
@@ -98,6 +103,7 @@ export class SearchModel {
   async start(config, spec) {
     this.generation += 1;
     this.config = config;
+    this.imported = null;
     this.base = searchBase(spec, config);
     this.rows = [];
     this.rounds = [];
@@ -196,7 +202,8 @@ export class SearchModel {
       this.changed();
       return;
     }
-    const answer = await this.pool.request({ kind: 'sensitivity', params: this.rounds[0].params, results: finished });
+    const pool = this.pool ?? this.poolOf(1);  // imported results may come before any search
+    const answer = await pool.request({ kind: 'sensitivity', params: this.rounds[0].params, results: finished });
     if (this.stale(gen)) return;
     // The trials the engine ranked (those with a dev error), and how many values each took.
     const used = finished.filter((r) => r.dev_error !== null);
@@ -220,11 +227,56 @@ export class SearchModel {
   bestApplication() {
     const b = this.best();
     if (!b) return null;
-    const metric = Number.isFinite(b.dev_error) ? `dev error ${formatPercent(b.dev_error)}` : `dev loss ${b.dev_loss}`;
+    const metric = metricText(b);
     return {
       spec: structuredClone(b.spec),
       note: `Applied the best search trial (round ${b.round}, trial ${b.number}, ${metric}): ${describeValues(b.values, this.names())}; ${b.spec.epochs} epochs, as the search trained it.`,
     };
+  }
+
+  // Collected results in place of the card's rows: imported is import.js's { rows, rounds,
+  // source }. A running search is cancelled first; the ranking is the engine's, as after a
+  // search, over the file's ranges. Resolves when ranked (false if replaced meanwhile).
+  async importResults({ rows, rounds, source }) {
+    this.cancel();
+    const gen = ++this.generation;
+    Object.assign(this, { config: null, base: null, rows, rounds, imported: { name: source.name, kind: source.kind, trials: rows.length } });
+    this.counts = countRows(rows);
+    this.error = '';
+    this.lastError = null;
+    this.ranking = { message: 'Ranking the imported trials…' };
+    this.say(importedText(this.counts, rows, rounds, source.name, this.best(), this.names()));
+    await this.rank(gen);
+    return !this.stale(gen);
+  }
+
+  // What Apply best loads after an import: { spec, note } or null. The best trial's spec as
+  // the file gives it (results.json); without one (results.csv), the engine writes its values
+  // into base (the playground's spec) as a plan of that one trial. An engine refusal goes to
+  // the error box, and null comes back.
+  async importedApplication(base) {
+    const b = this.best();
+    if (!b || !this.imported) return null;
+    const { name } = this.imported;
+    const where = `${this.rounds.length > 1 ? `round ${b.round}, ` : ''}trial ${b.number} of ${name}`;
+    const head = `Applied the best imported trial (${where}, ${metricText(b)}): ${describeValues(b.values, this.names())}`;
+    if (b.spec) {
+      const epochs = Number.isInteger(b.spec.epochs) ? `, ${b.spec.epochs} epochs` : '';
+      return { spec: structuredClone(b.spec), note: `${head}; the trial’s own spec from ${name}${epochs}.` };
+    }
+    const gen = this.generation;
+    const params = this.rounds[b.round - 1].params;
+    const values = Object.fromEntries(params.map((p) => [p.name, b.values[p.name]]));
+    const answer = await (this.pool ?? this.poolOf(1)).request({ kind: 'plan', base, method: 'list', values: [values], params });
+    if (this.stale(gen)) return null;
+    const spec = answer.ok ? answer.trials?.[0]?.spec : null;
+    if (!spec) {
+      const error = answer.error ?? { message: 'the engine’s plan had no trial', field: '' };
+      this.showError(`Apply best did not change the playground: the engine could not write trial ${b.number}’s values into its experiment: `
+        + `${error.message.replace(/\.$/, '')}${error.field ? ` (field ${error.field})` : ''}.`);
+      return null;
+    }
+    return { spec, note: `${head}, written into the playground’s experiment (${name} has no specs, so every other setting is the playground’s).` };
   }
 
   // [{ round, trial, id, values, status, train_error, dev_error, dev_loss, epochs, ms, error }]
@@ -244,7 +296,9 @@ export class SearchModel {
   }
 
   // The best trial at the edge of a range it searched: [{ name, side, value, min, max, text }].
+  // Not after a CSV import: its ranges are its own values' extremes, not the ranges searched.
   edgeHints() {
+    if (this.imported?.kind === 'csv') return [];
     const best = this.best();
     return best ? edgeHints(best, this.rounds[best.round - 1]?.params) : [];
   }

@@ -4,7 +4,7 @@ import { h } from './dom.js';
 import { formatValue, labelOf, paramOf, shortOf } from './params.js';
 import { formatLoss, formatPercent, sortRows } from './results.js';
 
-const STATUS_TEXT = { done: 'done', running: 'running…', queued: 'queued', failed: 'failed', cancelled: 'cancelled' };
+const STATUS_TEXT = { done: 'done', running: 'running…', queued: 'queued', failed: 'failed', cancelled: 'cancelled', missing: 'missing' };
 
 export class ResultsTable {
   constructor(container) {
@@ -48,7 +48,7 @@ export class ResultsTable {
     const columns = this.columns();
     const caption = h('caption', { textContent: this.rows.length
       ? 'One row per trial; click a column’s header to sort by it. ★ marks the lowest dev error.'
-      : 'No trials yet: choose the ranges and press Run search.' });
+      : 'No trials yet: choose the ranges and press Run search, or import collected results.' });
     const head = h('tr', {}, columns.map((c) => {
       const sorted = this.sort.key === c.key;
       const button = h('button', { type: 'button', className: 'sr-sort', title: `Sort by ${c.title ?? c.text}` },

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <stdexcept>
 
 #include "cli/local_jobs.h"
 #include "cli/search_folder.h"
@@ -107,7 +108,14 @@ int search_local(const std::string& plan_path, std::string dir, int jobs) {
   if (dir.empty()) dir = fs::path(plan_path).replace_extension("").string() + "-search";
   const std::string self = self_path();
   // A folder this plan was run in before resumes: its finished trials are kept.
-  int emitted = fs::exists(fs::path(dir) / "plan.json") ? static_cast<int>(SearchFolder::open(dir).rounds.size()) : 0;
+  int emitted = 0;
+  if (fs::exists(fs::path(dir) / "plan.json")) {
+    const SearchFolder before = SearchFolder::open(dir);
+    if (to_json(before.plan) != to_json(plan))
+      throw std::runtime_error(dir + " holds another plan (its plan.json differs); allowed: a new or empty folder, "
+                               "or the folder of this plan (to resume it)");
+    emitted = static_cast<int>(before.rounds.size());
+  }
   for (int r = 1; r <= plan.rounds; ++r) {
     SearchFolder folder = r <= emitted ? SearchFolder::open(dir) : emit_next_round(dir, plan, self);
     if (r > emitted) emitted = r;

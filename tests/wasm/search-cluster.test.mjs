@@ -97,6 +97,19 @@ test('one 12-trial plan: --jobs 2 and --emit + run-parallel.sh give the same tri
   assert.equal(again.status, 0, again.stderr);
   assert.equal((again.stdout.match(/finished before .*; skipped/g) || []).length, 12);
   assert.deepEqual(manifest.map((f) => statSync(join(emitted, f.replace('/trials/', '/results/'))).mtimeMs), before);
+
+  // The same --jobs command again resumes: every trial finished before, none trained again;
+  // another plan is refused that folder.
+  const resultTimes = () => manifest.map((f) => statSync(join(local, f.replace('/trials/', '/results/'))).mtimeMs);
+  const localBefore = resultTimes();
+  const resumed = lines(descent('search', path, '--jobs', '2', '--dir', local));
+  assert.equal(resumed.length, 13);
+  assert.deepEqual(resumed.at(-1).ranking, final.ranking);
+  assert.deepEqual(resultTimes(), localBefore);
+  const other = writePlan('other-plan', { trials: 5 });
+  const refused = spawnSync(nativeRunner, ['search', other.path, '--jobs', '2', '--dir', local], { encoding: 'utf8' });
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /holds another plan \(its plan.json differs\)/);
 });
 
 test('the same plan and seed give the runner the trials the page plans (the WASM engine)', async () => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan + UBSan, build/fuzz) and runs each for a bounded
 # time on its corpus: fuzz_spec on the lesson specs (public/lessons/*.json, one seed per run)
-# and the hand-made seeds, with the spec dictionary; fuzz_csv on the hand-made CSV seeds.
+# and the hand-made seeds, with the spec dictionary; fuzz_csv on the hand-made CSV seeds; the
+# two at once, a core each.
 # Prints the executions each reached; exits non-zero when any fuzzer found a crash, a leak,
 # undefined behaviour, a timeout or an out-of-memory (the reproducer is left in build/fuzz).
 #   FUZZ_SECONDS=60 (per fuzzer)   FUZZ_JOBS=$(nproc) (build)   FUZZ_SEED=1 (0: a new one each run;
@@ -25,25 +26,30 @@ node -e '
       fs.writeFileSync(path.join(out, `lesson-${path.basename(file, ".json")}-${i}.json`), JSON.stringify(run.spec)));
   }' public/lessons "$BUILD/corpus/spec" || { echo "could not extract the lesson specs"; exit 1; }
 
-status=0
+# Each fuzzer runs on a core of its own, both at once; each prints its summary when both end.
 fuzz() {
   local name=$1
   shift
   local log="$BUILD/$name.log"
-  echo "-- $name: ${SECONDS_EACH} s"
   "$BUILD/tests/fuzz/$name" -max_total_time="$SECONDS_EACH" -seed="${FUZZ_SEED:-1}" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
     -artifact_prefix="$BUILD/artifacts/$name-" "$@" > "$log" 2>&1
   local rc=$?
   local execs
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  echo "   $name: ${execs:-?} executions in ${SECONDS_EACH} s, exit $rc"
+  echo "-- $name: ${execs:-?} executions in ${SECONDS_EACH} s, exit $rc"
   if ((rc != 0)); then
-    status=1
     grep -E "ERROR|SUMMARY|runtime error|Test unit written|deadly signal" "$log" | head -20
     echo "   (full log: $log)"
   fi
+  return $rc
 }
 
-fuzz fuzz_spec -dict=tests/fuzz/spec.dict -max_len=4096 "$BUILD/corpus/spec" tests/fuzz/seeds/spec
-fuzz fuzz_csv -max_len=4096 "$BUILD/corpus/csv" tests/fuzz/seeds/csv
+fuzz fuzz_spec -dict=tests/fuzz/spec.dict -max_len=4096 "$BUILD/corpus/spec" tests/fuzz/seeds/spec > "$BUILD/fuzz_spec.summary" &
+spec=$!
+fuzz fuzz_csv -max_len=4096 "$BUILD/corpus/csv" tests/fuzz/seeds/csv > "$BUILD/fuzz_csv.summary" &
+csv=$!
+status=0
+wait $spec || status=1
+wait $csv || status=1
+cat "$BUILD/fuzz_spec.summary" "$BUILD/fuzz_csv.summary"
 exit $status

@@ -17,6 +17,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/search_commands.h"
+#include "cli/search_folder.h"
 #include "gradcheck/report_json.h"
 #include "model/model.h"
 #include "model/model_csv.h"
@@ -25,22 +26,14 @@
 
 namespace {
 
-std::string read_file(const std::string& path, const char* what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(std::string("cannot read ") + what + " " + path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 descent::Spec load_spec(const std::string& path) {
   if (path.empty()) return descent::default_spec();
-  return descent::parse_spec(read_file(path, "spec file"));
+  return descent::parse_spec(descent::cli::read_text(path, "spec file"));
 }
 
 int predict(const std::string& model_path, const std::string& data_path, const std::string& out_path) {
-  auto model = descent::Model::parse(read_file(model_path, "model file"));
-  const std::string csv = descent::predictions_csv(model, read_file(data_path, "data file"));
+  auto model = descent::Model::parse(descent::cli::read_text(model_path, "model file"));
+  const std::string csv = descent::predictions_csv(model, descent::cli::read_text(data_path, "data file"));
   std::ofstream file;
   if (!out_path.empty()) {
     file.open(out_path);
@@ -54,8 +47,8 @@ int predict(const std::string& model_path, const std::string& data_path, const s
 }
 
 int evaluate(const std::string& model_path, const std::string& data_path) {
-  auto model = descent::Model::parse(read_file(model_path, "model file"));
-  const auto input = descent::read_model_csv(read_file(data_path, "data file"), model, /*with_labels=*/true);
+  auto model = descent::Model::parse(descent::cli::read_text(model_path, "model file"));
+  const auto input = descent::read_model_csv(descent::cli::read_text(data_path, "data file"), model, /*with_labels=*/true);
   const auto e = model.evaluate(input.X, input.y);
   nlohmann::ordered_json answer = {{"rows", e.rows}, {"loss", descent::metric_value(e.loss)}};
   if (model.is_regression()) {

@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "cli/launchers.h"
-#include "search/search.h"
 
 namespace descent::cli {
 namespace {
@@ -23,12 +22,6 @@ std::string trial_file(int trial) {
   char name[32];
   std::snprintf(name, sizeof name, "%04d.json", trial);
   return name;
-}
-
-ojson engine(const json& request, const std::string& what) {
-  ojson answer = ojson::parse(search(request.dump()));
-  if (!answer.value("ok", false)) throw std::runtime_error(what + ": " + answer["error"].value("message", std::string()));
-  return answer;
 }
 
 RoundPlan read_round(const fs::path& dir, int r) {
@@ -158,12 +151,12 @@ SearchFolder emit_next_round(const fs::path& dir, const PlanFile& plan, const st
       throw std::runtime_error("round " + std::to_string(last) + " has " + std::to_string(open) +
                                " trials without a result; run its launcher again (finished trials are skipped), "
                                "then emit the next round");
-    const json zoom = engine({{"kind", "zoom"}, {"params", folder.rounds.back().params},
+    const ojson zoom = answer_of({{"kind", "zoom"}, {"params", folder.rounds.back().params},
                               {"results", scored(collect(plan, folder.rounds, folder.results()))},
-                              {"best", plan.refine_best}}, "the ranges could not be narrowed");
+                              {"best", plan.refine_best}});
     params = zoom["params"];
   }
-  write_round(folder, last + 1, engine(round_request(plan, last + 1, params), "the round could not be planned"));
+  write_round(folder, last + 1, answer_of(round_request(plan, last + 1, params)));
   write_launchers(folder.dir, descent, folder.trial_count() - static_cast<int>(folder.rounds.back().trials.size()) + 1,
                   folder.trial_count());
   return folder;

@@ -4,6 +4,7 @@
 #include <limits>
 #include <sstream>
 
+#include "search/results.h"
 #include "search/search.h"
 #include "train/metrics.h"
 
@@ -25,12 +26,6 @@ double number(const nlohmann::json& v) {
 double error_of(const nlohmann::json& summary, const char* accuracy) {
   const auto it = summary.find(accuracy);
   return it == summary.end() || it->is_null() ? kNaN : 1.0 - number(*it);
-}
-
-// What ranks a row: its dev error, then its dev loss; non-finite as +infinity.
-double key(const ojson& row, const char* name) {
-  const double x = number(row[name]);
-  return std::isfinite(x) ? x : std::numeric_limits<double>::infinity();
 }
 
 }  // namespace
@@ -92,17 +87,20 @@ ojson collect(const PlanFile& plan, const std::vector<RoundPlan>& rounds, const 
       trials.push_back(std::move(row));
     }
   }
-  // The ranking: finished trials with a finite dev error or loss, best first, ties in trial order.
-  std::vector<const ojson*> ranked;
-  for (const auto& row : trials)
-    if (row["status"] == "done" && (std::isfinite(key(row, "dev_error")) || std::isfinite(key(row, "dev_loss"))))
-      ranked.push_back(&row);
-  std::stable_sort(ranked.begin(), ranked.end(), [](const ojson* a, const ojson* b) {
-    if (key(*a, "dev_error") != key(*b, "dev_error")) return key(*a, "dev_error") < key(*b, "dev_error");
-    return key(*a, "dev_loss") < key(*b, "dev_loss");
-  });
+  // The ranking (search/results.h ranked: dev error, then dev loss): the finished trials
+  // with a finite dev error or loss.
+  std::vector<const ojson*> rows;
+  std::vector<Result> scores;
+  for (const auto& row : trials) {
+    Result r;
+    r.dev_error = number(row["dev_error"]);
+    r.dev_loss = number(row["dev_loss"]);
+    if (row["status"] != "done" || !(std::isfinite(r.dev_error) || std::isfinite(r.dev_loss))) continue;
+    rows.push_back(&row);
+    scores.push_back(r);
+  }
   ojson ranking = ojson::array();
-  for (const ojson* row : ranked) ranking.push_back((*row)["trial"]);
+  for (size_t i : ranked(scores)) ranking.push_back((*rows[i])["trial"]);
 
   ojson out = {{"format", kResultsFormat}, {"plan", to_json(plan)},
                {"params", rounds.empty() ? plan.params : rounds.front().params},

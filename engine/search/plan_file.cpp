@@ -5,16 +5,6 @@
 
 namespace descent {
 
-// Runs a search request; an error answer becomes the SpecError it describes.
-static nlohmann::json answered(const nlohmann::json& request) {
-  nlohmann::json answer = nlohmann::json::parse(search(request.dump()));
-  if (!answer.value("ok", false)) {
-    const auto& e = answer["error"];
-    throw SpecError(e.value("field", ""), e.value("given", ""), e.value("allowed", ""));
-  }
-  return answer;
-}
-
 PlanFile read_plan_file(const std::string& text) {
   const auto document = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded() || !document.is_object())
@@ -35,7 +25,7 @@ PlanFile read_plan_file(const std::string& text) {
   plan.rounds = f.integer("rounds", 1, 1, 20);
   plan.refine_best = f.integer("refine_best", 3, 1, 100);
   f.finish();
-  answered(round_request(plan, 1, plan.params));  // its errors name base.* and params[i].*
+  answer_of(round_request(plan, 1, plan.params));  // its errors name base.* and params[i].*
   return plan;
 }
 
@@ -45,6 +35,15 @@ nlohmann::json round_request(const PlanFile& plan, int round, const nlohmann::or
                             {"seed", plan.seed + static_cast<uint64_t>(round - 1)}, {"params", params}};
   if (!plan.base.is_null()) request["base"] = plan.base;
   return request;
+}
+
+nlohmann::ordered_json answer_of(const nlohmann::json& request) {
+  auto answer = nlohmann::ordered_json::parse(search(request.dump()));
+  if (!answer.value("ok", false)) {
+    const auto& e = answer["error"];
+    throw SpecError(e.value("field", ""), e.value("given", ""), e.value("allowed", ""));
+  }
+  return answer;
 }
 
 nlohmann::ordered_json to_json(const PlanFile& plan) {

@@ -33,4 +33,8 @@ nlohmann::json round_request(const PlanFile& plan, int round, const nlohmann::or
 
 nlohmann::ordered_json to_json(const PlanFile& plan);
 
+// The engine's answer to a search request (search/search.h); an error answer is thrown as
+// the SpecError it describes.
+nlohmann::ordered_json answer_of(const nlohmann::json& request);
+
 }  // namespace descent
